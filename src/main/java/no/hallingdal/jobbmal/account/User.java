@@ -1,0 +1,76 @@
+package no.hallingdal.jobbmal.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import no.hallingdal.jobbmal.common.CodedEnum;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A user account. Passwords are stored only as bcrypt hashes (modular crypt format). Users are
+ * deactivated, never deleted.
+ */
+@Entity
+@Table(name = "app_user")
+@UserDefinition
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    @Column(nullable = false, length = 60, unique = true)
+    public String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    public String displayName;
+
+    @Column(length = 200)
+    public String email;
+
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    /** The role code ({@link Role#code()}): admin, lead, board or county. */
+    @Roles
+    @Column(nullable = false, length = 20)
+    public String role;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public Role roleValue() {
+        return CodedEnum.fromCode(Role.class, role).orElseThrow();
+    }
+
+    public boolean hasRole(Role r) {
+        return r.code().equals(role);
+    }
+
+    public static Optional<User> findByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return find("lower(username) = ?1", username.trim().toLowerCase()).firstResultOptional();
+    }
+}

@@ -1,0 +1,92 @@
+package no.hallingdal.jobbmal.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Every number and date shown to a person is formatted here: Norwegian (dd.MM.yyyy, decimal comma,
+ * space as thousands separator) or English (d MMM yyyy, decimal point, comma as thousands separator).
+ */
+public final class Formats {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+    private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter NB_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private Formats() {
+    }
+
+    private static DecimalFormatSymbols symbols(Locale locale) {
+        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
+        if (Messages.isEnglish(locale)) {
+            s.setDecimalSeparator('.');
+            s.setGroupingSeparator(',');
+        } else {
+            s.setDecimalSeparator(',');
+            s.setGroupingSeparator('\u00a0');
+            s.setMinusSign('\u2212');
+        }
+        return s;
+    }
+
+    /** An amount of jobs: at most one decimal, none when whole ("12", "12,5"). */
+    public static String amount(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.#", symbols(locale));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value);
+    }
+
+    /** A whole number with thousands separator ("1 250 000"). */
+    public static String integer(Number value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", symbols(locale));
+        return f.format(value);
+    }
+
+    /** A percentage rounded half-up to one decimal ("45,3 %"). */
+    public static String percent(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.0", symbols(locale));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value) + (Messages.isEnglish(locale) ? "%" : "\u00a0%");
+    }
+
+    public static String date(LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        return (Messages.isEnglish(locale) ? EN_DATE : NB_DATE).format(date);
+    }
+
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return (Messages.isEnglish(locale) ? EN_TIME : NB_TIME).format(instant.atZone(ZONE));
+    }
+
+    /** Plain decimal for form fields, in the language's decimal mark ("12,5"), no grouping. */
+    public static String inputDecimal(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.stripTrailingZeros().toPlainString();
+        return Messages.isEnglish(locale) ? s : s.replace('.', ',');
+    }
+}

@@ -1,0 +1,67 @@
+package no.hallingdal.jobbmal.common;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Parsing of form text into values; a value that cannot be parsed adds a field error and gives null. */
+public final class Inputs {
+
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+([.,]\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+
+    private Inputs() {
+    }
+
+    public static String text(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** A decimal with comma or point as decimal mark; spaces (thousands separators) are ignored. */
+    public static BigDecimal decimal(String raw, String field, Errors errors) {
+        String t = text(raw);
+        if (t == null) {
+            return null;
+        }
+        t = t.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-");
+        if (!DECIMAL.matcher(t).matches()) {
+            errors.add(field, "error.number");
+            return null;
+        }
+        return new BigDecimal(t.replace(',', '.'));
+    }
+
+    public static Long integer(String raw, String field, Errors errors) {
+        String t = text(raw);
+        if (t == null) {
+            return null;
+        }
+        t = t.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-");
+        if (!INTEGER.matcher(t).matches() || t.length() > 18) {
+            errors.add(field, "error.integer");
+            return null;
+        }
+        return Long.parseLong(t);
+    }
+
+    /** A date as yyyy-MM-dd (what a date input sends) or dd.MM.yyyy. */
+    public static LocalDate date(String raw, String field, Errors errors) {
+        String t = text(raw);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return t.contains(".") ? LocalDate.parse(t, NB_DATE) : LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "error.date");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package no.hallingdal.jobbmal.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.Optional;
+
+/**
+ * Every application setting of Jobbmål. Documented key by key, with its environment variable, in
+ * docs/configuration.md; keep the two in step.
+ */
+@ConfigMapping(prefix = "jobbmal")
+public interface JobbmalConfig {
+
+    /** Fill an empty database with the demo programme at start (env JOBBMAL_DEMO_DATA). */
+    @WithName("demo-data")
+    @WithDefault("false")
+    boolean demoData();
+
+    /** Size of the demo data set. */
+    Demo demo();
+
+    /** The first administrator account. */
+    Admin admin();
+
+    /** Folder for files the instance keeps (generated keys, the embedded database). */
+    @WithName("data-dir")
+    @WithDefault("./data")
+    String dataDir();
+
+    interface Demo {
+        /** Number of demo projects (env JOBBMAL_DEMO_PROJECTS). */
+        @WithDefault("25")
+        int projects();
+
+        /** Number of demo results (env JOBBMAL_DEMO_RESULTS). */
+        @WithDefault("400")
+        int results();
+
+        /** Seed of the random generator, so the demo data set is the same every time. */
+        @WithDefault("2022")
+        long seed();
+    }
+
+    interface Admin {
+        /** Password of the first admin account; when absent a random one is generated and logged once. */
+        @WithName("initial-password")
+        Optional<String> initialPassword();
+    }
+}

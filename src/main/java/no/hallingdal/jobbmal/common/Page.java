@@ -1,0 +1,135 @@
+package no.hallingdal.jobbmal.common;
+
+import io.quarkus.qute.TemplateData;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every page template gets besides its own data: the language and its texts, formatting, the
+ * logged-in user, the navigation, a flash message and field errors. Made by {@link Pages}.
+ */
+@TemplateData
+public class Page {
+
+    public final Locale locale;
+    public final String lang;
+    public final String title;
+    /** The navigation entry to mark as current: home, projects, results, export, admin. */
+    public final String nav;
+    public final String programmeName;
+    public final String userName;
+    public final String userRole;
+    public final String currentPath;
+    public final String flash;
+    /** Number of results awaiting approval; shown to admins in the navigation. */
+    public final long pendingCount;
+
+    private final Messages messages;
+    private final Map<String, String> fieldErrors = new HashMap<>();
+    private String errorMessage;
+
+    Page(Messages messages, Locale locale, String title, String nav, String programmeName, String userName,
+            String userRole, String currentPath, String flash, long pendingCount) {
+        this.messages = messages;
+        this.locale = locale;
+        this.lang = Messages.isEnglish(locale) ? "en" : "nb";
+        this.title = title;
+        this.nav = nav;
+        this.programmeName = programmeName;
+        this.userName = userName;
+        this.userRole = userRole;
+        this.currentPath = currentPath;
+        this.flash = flash;
+        this.pendingCount = pendingCount;
+    }
+
+    /** The text for a message key in the page's language. */
+    public String t(String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+
+    public String amount(BigDecimal value) {
+        return Formats.amount(value, locale);
+    }
+
+    public String integer(Number value) {
+        return Formats.integer(value, locale);
+    }
+
+    public String percent(BigDecimal value) {
+        return Formats.percent(value, locale);
+    }
+
+    public String date(LocalDate value) {
+        return Formats.date(value, locale);
+    }
+
+    public String dateTime(Instant value) {
+        return Formats.dateTime(value, locale);
+    }
+
+    public String inputDecimal(BigDecimal value) {
+        return Formats.inputDecimal(value, locale);
+    }
+
+    /** The logged-in user's role in words. */
+    public String roleName() {
+        return userRole == null ? "" : t("role." + userRole);
+    }
+
+    public boolean loggedIn() {
+        return userName != null;
+    }
+
+    public boolean isAdmin() {
+        return "admin".equals(userRole);
+    }
+
+    public boolean isLead() {
+        return "lead".equals(userRole);
+    }
+
+    public boolean en() {
+        return "en".equals(lang);
+    }
+
+    /** Adds field errors (from a rejected form) to show at the fields and in the error summary. */
+    public Page withErrors(List<FieldError> errors) {
+        for (FieldError e : errors) {
+            fieldErrors.merge(e.field(), messages.get(locale, e.messageKey(), e.args()), (a, b) -> a + " " + b);
+        }
+        return this;
+    }
+
+    /** A page-level error message (e.g. a conflict), shown above the form. */
+    public Page withError(String message) {
+        this.errorMessage = message;
+        return this;
+    }
+
+    public String error(String field) {
+        return fieldErrors.get(field);
+    }
+
+    public boolean hasError(String field) {
+        return fieldErrors.containsKey(field);
+    }
+
+    public boolean hasErrors() {
+        return !fieldErrors.isEmpty();
+    }
+
+    public Map<String, String> errors() {
+        return fieldErrors;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+}

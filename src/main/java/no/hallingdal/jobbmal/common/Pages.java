@@ -1,0 +1,70 @@
+package no.hallingdal.jobbmal.common;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.account.CurrentUser;
+import no.hallingdal.jobbmal.account.User;
+import no.hallingdal.jobbmal.programme.Programme;
+
+/** Builds the {@link Page} for the current request. */
+@RequestScoped
+public class Pages {
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    RequestLocale requestLocale;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    Instance<PendingCounter> pendingCounter;
+
+    /** A page with a title from a message key (with arguments) and the navigation entry to mark. */
+    public Page page(String nav, String titleKey, Object... args) {
+        var locale = requestLocale.get();
+        String title = messages.get(locale, titleKey, args);
+        return plain(nav, title);
+    }
+
+    /** A page whose title is given as text (e.g. a project name). */
+    public Page plain(String nav, String title) {
+        var locale = requestLocale.get();
+        Programme programme = Programme.get();
+        String programmeName = programme == null ? "Jobbmål" : programme.name;
+        User user = currentUser.user().orElse(null);
+        long pending = 0;
+        if (user != null && currentUser.isAdmin() && pendingCounter.isResolvable()) {
+            pending = pendingCounter.get().pendingCount();
+        }
+        String path = request.uri();
+        return new Page(messages, locale, title, nav, programmeName,
+                user == null ? null : user.displayName, user == null ? null : user.role,
+                path, flash(locale), pending);
+    }
+
+    private String flash(java.util.Locale locale) {
+        Cookie c = request.getCookie(Flash.COOKIE);
+        if (c == null) {
+            return null;
+        }
+        String[] parts = Flash.decode(c.getValue());
+        if (parts == null || !messages.has(parts[0])) {
+            return null;
+        }
+        return parts[1] == null ? messages.get(locale, parts[0]) : messages.get(locale, parts[0], parts[1]);
+    }
+
+    /** Implemented by the results feature: how many results await approval. */
+    public interface PendingCounter {
+        long pendingCount();
+    }
+}

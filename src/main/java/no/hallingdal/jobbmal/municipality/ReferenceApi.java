@@ -1,0 +1,41 @@
+package no.hallingdal.jobbmal.municipality;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Reference data: municipalities and focus areas with their stable codes. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference data")
+public class ReferenceApi {
+
+    public record MunicipalityDto(String code, String name, String formerCode) {
+    }
+
+    public record FocusAreaDto(String code, String nameNb, String nameEn) {
+    }
+
+    @GET
+    @Path("/municipalities")
+    @Operation(summary = "The programme's municipalities, with current and 2020–2023 codes")
+    public List<MunicipalityDto> municipalities() {
+        return Municipality.listOrdered().stream()
+                .map(m -> new MunicipalityDto(m.code, m.name, m.formerCode))
+                .toList();
+    }
+
+    @GET
+    @Path("/focus-areas")
+    @Operation(summary = "The programme's focus areas (innsatsområder)")
+    public List<FocusAreaDto> focusAreas() {
+        return FocusArea.listOrdered().stream()
+                .map(f -> new FocusAreaDto(f.code, f.nameNb, f.nameEn))
+                .toList();
+    }
+}
