@@ -38,9 +38,11 @@ public class Pages {
     /** A page whose title is given as text (e.g. a project name). */
     public Page plain(String nav, String title) {
         var locale = requestLocale.get();
-        Programme programme = Programme.get();
+        // Errors for unmatched routes are rendered on an I/O thread, where the database must not be used.
+        boolean ioThread = io.vertx.core.Context.isOnEventLoopThread();
+        Programme programme = ioThread ? null : Programme.get();
         String programmeName = programme == null ? "Jobbmål" : programme.name;
-        User user = currentUser.user().orElse(null);
+        User user = ioThread ? null : currentUser.user().orElse(null);
         long pending = 0;
         if (user != null && currentUser.isAdmin() && pendingCounter.isResolvable()) {
             pending = pendingCounter.get().pendingCount();
