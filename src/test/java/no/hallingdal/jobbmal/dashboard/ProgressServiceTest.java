@@ -1,0 +1,186 @@
+package no.hallingdal.jobbmal.dashboard;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.hallingdal.jobbmal.common.Messages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Every figure of the progress service against hand-computed expectations for a known data set, in a
+ * database of its own (the profile gives it a separate in-memory H2).
+ */
+@QuarkusTest
+@TestProfile(ProgressServiceTest.OwnDatabase.class)
+class ProgressServiceTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:progress;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    ProgressService service;
+
+    @Inject
+    EntityManager em;
+
+    static final LocalDate MID = LocalDate.of(2023, 7, 2); // 548 of 1096 days
+
+    /** The known data set, written once (the database belongs to this class). */
+    @BeforeEach
+    void data() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (((Number) em.createNativeQuery("SELECT COUNT(*) FROM result").getSingleResult()).intValue() > 0) {
+                return;
+            }
+            long admin = ((Number) em.createNativeQuery("SELECT id FROM app_user WHERE username = 'admin'")
+                    .getSingleResult()).longValue();
+            long p1 = project("Kompetanseløft Gol", "innovasjon", "12.0");
+            long p2 = project("Reiselivsløft Hemsedal", "baerekraft", "30.0");
+            // approved new jobs: 2022 Gol 10 (w 4, m 6) + 2022 Hemsedal 5.5 + 2023 Gol 0.1 + 2023 Gol 0.2 = 15.8
+            result(p1, "3324", "innovasjon", "2022-03-15", "NEW_JOBS", "10.0", "4.0", "6.0", "APPROVED", admin);
+            result(p2, "3326", "baerekraft", "2022-11-30", "NEW_JOBS", "5.5", null, null, "APPROVED", admin);
+            result(p1, "3324", "innovasjon", "2023-02-01", "NEW_JOBS", "0.1", null, null, "APPROVED", admin);
+            result(p1, "3324", "innovasjon", "2023-02-28", "NEW_JOBS", "0.2", null, null, "APPROVED", admin);
+            // pending new jobs: 2023 Hemsedal 3 (focus area differs from the project's)
+            result(p2, "3326", "innovasjon", "2023-05-10", "NEW_JOBS", "3.0", null, null, "PENDING", admin);
+            // never counted: returned, withdrawn
+            result(p1, "3324", "innovasjon", "2023-01-10", "NEW_JOBS", "50.0", null, null, "RETURNED", admin);
+            result(p1, "3324", "innovasjon", "2023-01-11", "NEW_JOBS", "40.0", null, null, "WITHDRAWN", admin);
+            // reported separately, never in the goal
+            result(p2, "3326", "baerekraft", "2022-06-01", "SECURED_JOBS", "7.0", null, null, "APPROVED", admin);
+            result(p2, "3326", "baerekraft", "2022-06-01", "SECURED_JOBS", "9.0", null, null, "PENDING", admin);
+            result(p1, "3324", "innovasjon", "2023-03-01", "NEW_COMPANY", "2.0", null, null, "APPROVED", admin);
+        });
+    }
+
+    long project(String name, String focusArea, String expected) {
+        em.createNativeQuery("""
+                INSERT INTO project (name, focus_area_code, project_owner, phase, status, start_date, end_date,
+                  expected_new_jobs, created_at, updated_at, version)
+                VALUES (?1, ?2, 'Eier AS', 'hovedprosjekt', 'active', DATE '2022-01-01', DATE '2024-12-31', ?3,
+                  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
+                .setParameter(1, name).setParameter(2, focusArea).setParameter(3, new BigDecimal(expected))
+                .executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT MAX(id) FROM project").getSingleResult()).longValue();
+    }
+
+    void result(long project, String municipality, String focusArea, String date, String kind, String amount,
+            String women, String men, String status, long by) {
+        em.createNativeQuery("""
+                INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year, kind,
+                  amount, women, men, evidence, status, registered_by, registered_at, updated_at, version)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'bekreftelse', ?10, ?11, CURRENT_TIMESTAMP,
+                  CURRENT_TIMESTAMP, 0)""")
+                .setParameter(1, project).setParameter(2, municipality).setParameter(3, focusArea)
+                .setParameter(4, LocalDate.parse(date)).setParameter(5, LocalDate.parse(date).getYear())
+                .setParameter(6, kind).setParameter(7, new BigDecimal(amount))
+                .setParameter(8, women == null ? null : new BigDecimal(women))
+                .setParameter(9, men == null ? null : new BigDecimal(men))
+                .setParameter(10, status).setParameter(11, by)
+                .executeUpdate();
+    }
+
+    Progress at(ProgressFilter filter) {
+        return QuarkusTransaction.requiringNew().call(() -> service.progress(filter, Messages.NB, MID));
+    }
+
+    @Test
+    void wholeProgramme() {
+        Progress p = at(ProgressFilter.ALL);
+        assertEquals(new BigDecimal("200"), p.goal());
+        assertEquals(new BigDecimal("15.8"), p.countedNewJobs());
+        assertEquals(new BigDecimal("3.0"), p.pendingNewJobs());
+        assertEquals(new BigDecimal("7.0"), p.securedJobs());
+        assertEquals(new BigDecimal("2.0"), p.newCompanies());
+        assertEquals(new BigDecimal("7.9"), p.percentOfGoal());      // 15.8 / 200
+        assertEquals(new BigDecimal("50.0"), p.percentOfTime());     // 548 / 1096
+        assertEquals(new BigDecimal("31.6"), p.forecastAtEnd());     // 15.8 × 1096 / 548
+        assertEquals("behind", p.status());
+        assertEquals(new BigDecimal("10.2"), p.requiredPerMonth());  // 184.2 × 30.44 / 548 = 10.23
+        assertEquals(new BigDecimal("4.0"), p.women());
+        assertEquals(new BigDecimal("6.0"), p.men());
+        assertEquals(3, p.byYear().size());
+        assertEquals(new BigDecimal("15.5"), p.byYear().get(0).counted());
+        assertEquals(new BigDecimal("66"), p.byYear().get(0).target());
+        assertEquals(new BigDecimal("0.3"), p.byYear().get(1).counted());
+        assertEquals(new BigDecimal("3.0"), p.byYear().get(1).pending());
+        assertEquals(36, p.byMonth().size());
+        assertEquals("2022-03", p.byMonth().get(2).month());
+        assertEquals(new BigDecimal("10.0"), p.byMonth().get(2).counted());
+        assertEquals(new BigDecimal("15.8"), p.byMonth().get(35).counted());
+        assertEquals(new BigDecimal("3.0"), p.byMonth().get(35).pending());
+        assertEquals(new BigDecimal("200.0"), p.byMonth().get(35).target());
+        var gol = p.byMunicipality().stream().filter(r -> r.code().equals("3324")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("10.3"), gol.counted());
+        var innovation = p.byFocusArea().stream().filter(r -> r.code().equals("innovasjon")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("10.3"), innovation.counted());
+        assertEquals(new BigDecimal("3.0"), innovation.pending());
+        assertNull(innovation.target());
+    }
+
+    @Test
+    void yearScopeComparesWithTheAnnualTarget() {
+        Progress p = at(new ProgressFilter(2022, null, null, null));
+        assertEquals(new BigDecimal("66"), p.goal());
+        assertEquals(new BigDecimal("15.5"), p.countedNewJobs());
+        assertEquals(new BigDecimal("0.0"), p.pendingNewJobs());
+        assertEquals(new BigDecimal("100.0"), p.percentOfTime()); // 2022 has ended on MID
+        assertEquals(new BigDecimal("15.5"), p.forecastAtEnd());
+        assertEquals(new BigDecimal("23.5"), p.percentOfGoal());  // 15.5 / 66 = 23.48
+        assertEquals(12, p.byMonth().size());
+    }
+
+    @Test
+    void municipalityAndFocusAreaFilters() {
+        Progress hemsedal = at(new ProgressFilter(null, "3326", null, null));
+        assertEquals(new BigDecimal("5.5"), hemsedal.countedNewJobs());
+        assertEquals(new BigDecimal("3.0"), hemsedal.pendingNewJobs());
+        assertEquals(new BigDecimal("7.0"), hemsedal.securedJobs());
+        assertEquals(1, hemsedal.byMunicipality().size());
+        Progress innovation = at(new ProgressFilter(null, null, "innovasjon", null));
+        assertEquals(new BigDecimal("10.3"), innovation.countedNewJobs());
+        assertEquals(new BigDecimal("3.0"), innovation.pendingNewJobs());
+        assertEquals(new BigDecimal("2.0"), innovation.newCompanies());
+    }
+
+    @Test
+    void apiReturnsTheFigures() {
+        given().auth().preemptive().basic("admin", "test-admin-password-1")
+                .get("/api/v1/progress?year=2022&municipality=3041").then()
+                .statusCode(200)
+                .body("goal", equalTo(66))
+                .body("countedNewJobs", equalTo(10.0f))
+                .body("byMunicipality.size()", equalTo(1))
+                .body("byMunicipality[0].code", equalTo("3324"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void badFiltersAreRefused() {
+        given().get("/api/v1/progress?municipality=9999").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("municipality"));
+        given().get("/api/v1/progress?year=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().get("/api/v1/progress?focusArea=nope").then().statusCode(400);
+        given().get("/api/v1/progress?project=999999").then().statusCode(404);
+    }
+}
