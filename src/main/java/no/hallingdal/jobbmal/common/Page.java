@@ -54,6 +54,16 @@ public class Page {
         return messages.get(locale, key, args);
     }
 
+    /** The text for the key {@code prefix + code}, e.g. {@code tk('status.', 'on-track')}. */
+    public String tk(String prefix, Object code) {
+        return messages.get(locale, prefix + code);
+    }
+
+    /** Splits a comma-separated literal, for small loops in templates. */
+    public List<String> split(String csv) {
+        return List.of(csv.split(","));
+    }
+
     public String amount(BigDecimal value) {
         return Formats.amount(value, locale);
     }

@@ -204,6 +204,79 @@ public class ProgressService {
                 municipalities, focusAreas, months, crossRows);
     }
 
+    /** A project with its expected, counted and pending new jobs within the scope. */
+    public record ProjectRow(long id, String name, String focusArea, String status, BigDecimal expected,
+            BigDecimal counted, BigDecimal pending) {
+    }
+
+    /**
+     * The projects of a scope with their counted and pending new jobs: projects in the municipality /
+     * with the focus area as primary one, plus any project with new jobs in the scope.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ProjectRow> projects(ProgressFilter filter, Locale locale) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT r.project_id, r.status, SUM(r.amount) FROM result r
+                WHERE r.kind = 'NEW_JOBS' AND r.status IN ('APPROVED', 'PENDING')""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        appendFilter(sql, params, filter);
+        sql.append(" GROUP BY r.project_id, r.status");
+        Query q = em.createNativeQuery(sql.toString());
+        params.forEach(q::setParameter);
+        Map<Long, BigDecimal[]> sums = new HashMap<>();
+        for (Object[] r : (List<Object[]>) q.getResultList()) {
+            add(sums, ((Number) r[0]).longValue(), APPROVED.equals(r[1]) ? 0 : 1, decimal(r[2]));
+        }
+        StringBuilder jpql = new StringBuilder("select distinct p from Project p left join fetch p.focusArea "
+                + "left join p.municipalities m where (p.id in :ids");
+        Map<String, Object> jp = new HashMap<>();
+        jp.put("ids", sums.isEmpty() ? List.of(-1L) : sums.keySet());
+        if (filter.projectId() != null) {
+            jpql.append(") and p.id = :pid");
+            jp.put("pid", filter.projectId());
+        } else {
+            jpql.append(" or (1 = 1");
+            if (filter.municipality() != null) {
+                jpql.append(" and m.code = :m");
+                jp.put("m", filter.municipality());
+            }
+            if (filter.focusArea() != null) {
+                jpql.append(" and p.focusArea.code = :f");
+                jp.put("f", filter.focusArea());
+            }
+            jpql.append("))");
+        }
+        jpql.append(" order by p.name");
+        var query = em.createQuery(jpql.toString(), Project.class);
+        jp.forEach(query::setParameter);
+        List<ProjectRow> out = new ArrayList<>();
+        for (Project p : query.getResultList()) {
+            BigDecimal[] v = sums.getOrDefault(p.id, zeros());
+            out.add(new ProjectRow(p.id, p.name, p.focusArea.name(locale), p.status.code(), one(p.expectedNewJobs),
+                    one(v[0]), one(v[1])));
+        }
+        return out;
+    }
+
+    private static void appendFilter(StringBuilder sql, Map<String, Object> params, ProgressFilter filter) {
+        if (filter.year() != null) {
+            sql.append(" AND r.result_year = :year");
+            params.put("year", filter.year());
+        }
+        if (filter.municipality() != null) {
+            sql.append(" AND r.municipality_code = :municipality");
+            params.put("municipality", filter.municipality());
+        }
+        if (filter.focusArea() != null) {
+            sql.append(" AND r.focus_area_code = :focusArea");
+            params.put("focusArea", filter.focusArea());
+        }
+        if (filter.projectId() != null) {
+            sql.append(" AND r.project_id = :projectId");
+            params.put("projectId", filter.projectId());
+        }
+    }
+
     private static BigDecimal[] zeros() {
         return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
     }
@@ -236,22 +309,7 @@ public class ProgressService {
                 FROM result r
                 WHERE r.status IN ('APPROVED', 'PENDING')""");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.year() != null) {
-            sql.append(" AND r.result_year = :year");
-            params.put("year", filter.year());
-        }
-        if (filter.municipality() != null) {
-            sql.append(" AND r.municipality_code = :municipality");
-            params.put("municipality", filter.municipality());
-        }
-        if (filter.focusArea() != null) {
-            sql.append(" AND r.focus_area_code = :focusArea");
-            params.put("focusArea", filter.focusArea());
-        }
-        if (filter.projectId() != null) {
-            sql.append(" AND r.project_id = :projectId");
-            params.put("projectId", filter.projectId());
-        }
+        appendFilter(sql, params, filter);
         sql.append(" ").append("""
                  GROUP BY r.result_year, EXTRACT(MONTH FROM r.result_date), r.municipality_code,
                           r.focus_area_code, r.kind, r.status""");

@@ -1,0 +1,109 @@
+package no.hallingdal.jobbmal.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.common.Page;
+import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.RequestLocale;
+import no.hallingdal.jobbmal.municipality.FocusArea;
+import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.programme.Programme;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The progress dashboard ("Oversikt"), the landing page after login. */
+@Path("/")
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Page page, Programme programme, DashboardView view,
+                ProgressFilter filter, List<Integer> years, List<Municipality> municipalities,
+                List<FocusArea> focusAreas, List<ProgressService.ProjectRow> projects, String sort, String dir,
+                String filterQuery);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    ProgressService service;
+
+    @Inject
+    ProgressFilters filters;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    RequestLocale locale;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
+            @QueryParam("focusArea") String focusArea, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
+        ProgressFilter filter = filters.parse(year, municipality, focusArea, null);
+        Programme programme = Programme.get();
+        List<Municipality> municipalities = Municipality.listOrdered();
+        List<FocusArea> focusAreas = FocusArea.listOrdered();
+        Progress progress = service.progress(filter, locale.get());
+        DashboardView view = new DashboardView(progress, messages, locale.get(), json, scoped(municipalities, filter),
+                focusAreas);
+        String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
+        String d = "asc".equals(dir) ? "asc" : "desc";
+        List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), s, d);
+        List<Integer> years = IntStream.rangeClosed(programme.startDate.getYear(), programme.endDate.getYear())
+                .boxed().toList();
+        return Templates.dashboard(pages.page("home", "dashboard.title"), programme, view, filter, years,
+                municipalities, focusAreas, projects, s, d, query(filter));
+    }
+
+    private static List<Municipality> scoped(List<Municipality> all, ProgressFilter filter) {
+        return filter.municipality() == null ? all
+                : all.stream().filter(m -> m.code.equals(filter.municipality())).toList();
+    }
+
+    static List<ProgressService.ProjectRow> sorted(List<ProgressService.ProjectRow> rows, String sort, String dir) {
+        Comparator<ProgressService.ProjectRow> c = switch (sort) {
+            case "name" -> Comparator.comparing(ProgressService.ProjectRow::name, String.CASE_INSENSITIVE_ORDER);
+            case "expected" -> Comparator.comparing(ProgressService.ProjectRow::expected);
+            case "pending" -> Comparator.comparing(ProgressService.ProjectRow::pending);
+            default -> Comparator.comparing(ProgressService.ProjectRow::counted);
+        };
+        if ("desc".equals(dir)) {
+            c = c.reversed();
+        }
+        List<ProgressService.ProjectRow> out = new ArrayList<>(rows);
+        out.sort(c.thenComparing(ProgressService.ProjectRow::name));
+        return out;
+    }
+
+    /** The filter as a query string (for sort links), already URL-encoded. */
+    static String query(ProgressFilter f) {
+        StringBuilder sb = new StringBuilder();
+        if (f.year() != null) {
+            sb.append("&year=").append(f.year());
+        }
+        if (f.municipality() != null) {
+            sb.append("&municipality=").append(f.municipality());
+        }
+        if (f.focusArea() != null) {
+            sb.append("&focusArea=").append(f.focusArea());
+        }
+        return sb.toString();
+    }
+}
