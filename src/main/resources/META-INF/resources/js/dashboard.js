@@ -75,6 +75,9 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     toggles();
+    document.querySelectorAll('[data-print]').forEach(function (b) {
+      b.addEventListener('click', function () { window.print(); });
+    });
     if (!window.Chart) { return; }
     document.querySelectorAll('canvas[data-chart]').forEach(draw);
   });

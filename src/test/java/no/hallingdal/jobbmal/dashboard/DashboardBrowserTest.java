@@ -135,6 +135,11 @@ class DashboardBrowserTest {
             assertChartsMatch(b, filtered);
             assertEquals(1, chart(b, "chart-municipality").get(0).size());
 
+            b.get("/reports/2022");
+            b.waitFor(By.cssSelector("#chart-cumulative[data-drawn='true']"));
+            assertTrue(b.driver.findElement(By.tagName("h1")).getText().startsWith("Årsrapport 2022"));
+            b.screenshot("annual-report");
+
             assertEquals(List.of(), b.consoleErrors());
         }
     }

@@ -183,4 +183,61 @@ class ProgressServiceTest {
         given().get("/api/v1/progress?focusArea=nope").then().statusCode(400);
         given().get("/api/v1/progress?project=999999").then().statusCode(404);
     }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void dashboardPageShowsTheSameFigures() {
+        // the page uses today's date; the counted figures do not depend on it
+        given().get("/").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("15,8 av 200 nye arbeidsplasser"))
+                .body(org.hamcrest.Matchers.containsString("I tillegg venter 3 nye arbeidsplasser"))
+                .body(org.hamcrest.Matchers.containsString("id=\"secured-jobs\">7<"))
+                .body(org.hamcrest.Matchers.containsString("id=\"new-companies\">2<"))
+                .body(org.hamcrest.Matchers.containsString("id=\"cross-total\">15,8<"));
+        given().get("/?year=2022&municipality=3041").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("10 av 66 nye arbeidsplasser"));
+        given().get("/?municipality=9999").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("Ukjent kommunenummer"));
+        given().get("/?sort=pending&dir=asc").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("aria-sort=\"ascending\""));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void annualReport() {
+        given().get("/reports").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/reports/2022"))
+                .body(org.hamcrest.Matchers.containsString("/reports/2024"));
+        given().get("/reports/2022").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Årsrapport 2022 – Sats på Hallingdal"))
+                .body(org.hamcrest.Matchers.containsString("id=\"annual-target\">66<"))
+                .body(org.hamcrest.Matchers.containsString("id=\"year-counted\">15,5<"))
+                .body(org.hamcrest.Matchers.containsString("Kompetanseløft Gol"))
+                .body(org.hamcrest.Matchers.containsString("Reiselivsløft Hemsedal"))
+                .body(org.hamcrest.Matchers.containsString("id=\"year-open\""))
+                .body(org.hamcrest.Matchers.containsString("Laget "));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO year_lock (lock_year, locked) VALUES (2023, TRUE)").executeUpdate());
+        given().get("/reports/2023").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("id=\"year-locked\""))
+                .body(org.hamcrest.Matchers.containsString("id=\"year-counted\">0,3<"))
+                .body(org.hamcrest.Matchers.containsString("id=\"year-pending\">3<"));
+        given().get("/reports/2019").then().statusCode(404);
+        given().get("/reports/abc").then().statusCode(404);
+        given().cookie("jobbmal-lang", "en").get("/reports/2022").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Annual report 2022"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void municipalityPages() {
+        given().get("/municipalities").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/municipalities/3326"));
+        given().get("/municipalities/3326").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("5,5 nye arbeidsplasser i Hemsedal"))
+                .body(org.hamcrest.Matchers.containsString("Reiselivsløft Hemsedal"));
+        given().get("/municipalities/3042").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("i Hemsedal"));
+        given().get("/municipalities/0000").then().statusCode(404);
+    }
 }

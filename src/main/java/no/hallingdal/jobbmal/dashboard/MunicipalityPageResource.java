@@ -1,0 +1,68 @@
+package no.hallingdal.jobbmal.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.common.NotFoundException;
+import no.hallingdal.jobbmal.common.Page;
+import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.RequestLocale;
+import no.hallingdal.jobbmal.municipality.FocusArea;
+import no.hallingdal.jobbmal.municipality.Municipality;
+
+import java.util.List;
+
+/** A page per municipality: the dashboard's headline, cumulative chart and breakdowns scoped to it. */
+@Path("/municipalities")
+public class MunicipalityPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance municipality(Page page, Municipality municipality, DashboardView view,
+                List<ProgressService.ProjectRow> projects);
+
+        static native TemplateInstance list(Page page, List<Progress.AreaRow> rows);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    ProgressService service;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    RequestLocale locale;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        Progress p = service.progress(ProgressFilter.ALL, locale.get());
+        return Templates.list(pages.page("home", "municipality.list.title"), p.byMunicipality());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance municipality(@PathParam("code") String code) {
+        Municipality m = Municipality.findByAnyCode(code).orElseThrow(() -> new NotFoundException("municipality.notfound"));
+        ProgressFilter filter = new ProgressFilter(null, m.code, null, null);
+        Progress p = service.progress(filter, locale.get());
+        DashboardView view = new DashboardView(p, messages, locale.get(), json, List.of(m), FocusArea.listOrdered());
+        List<ProgressService.ProjectRow> projects = DashboardResource.sorted(service.projects(filter, locale.get()),
+                "counted", "desc");
+        return Templates.municipality(pages.plain("home", m.name), m, view, projects);
+    }
+}
