@@ -240,4 +240,40 @@ class ProgressServiceTest {
                 .body(org.hamcrest.Matchers.containsString("i Hemsedal"));
         given().get("/municipalities/0000").then().statusCode(404);
     }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void emptyScopeShowsZerosAndAnInvitation() {
+        // Ål (3328) has no results in the data set
+        String html = given().get("/?municipality=3328").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("0 av 200 nye arbeidsplasser"))
+                .body(org.hamcrest.Matchers.containsString("Ingen resultater er registrert ennå"))
+                .body(org.hamcrest.Matchers.containsString("/results/new"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("NaN"));
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("Infinity"));
+        Progress p = at(new ProgressFilter(null, "3328", null, null));
+        assertEquals(new BigDecimal("0.0"), p.countedNewJobs());
+        assertEquals(new BigDecimal("0.0"), p.percentOfGoal());
+        assertEquals(new BigDecimal("0.0"), p.forecastAtEnd());
+        assertNull(p.women());
+    }
+
+    @Test
+    void projectScopeUsesTheProjectsExpectedJobs() {
+        long gol = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT id FROM project WHERE name = 'Kompetanseløft Gol'").getSingleResult()).longValue());
+        Progress p = at(new ProgressFilter(null, null, null, gol));
+        assertEquals(new BigDecimal("12.0"), p.goal());
+        assertEquals(new BigDecimal("10.3"), p.countedNewJobs());      // 10 + 0.1 + 0.2
+        assertEquals(new BigDecimal("0.0"), p.pendingNewJobs());
+        assertEquals(new BigDecimal("85.8"), p.percentOfGoal());       // 10.3 / 12 = 85.83
+        assertEquals(new BigDecimal("20.6"), p.forecastAtEnd());       // 10.3 × 1096 / 548
+        assertEquals("on-track", p.status());
+        assertEquals(36, p.byMonth().size());
+        assertEquals(new BigDecimal("12.0"), p.byMonth().get(35).target()); // even spread of 12
+        given().auth().preemptive().basic("admin", "test-admin-password-1")
+                .get("/api/v1/progress?project=" + gol).then().statusCode(200)
+                .body("countedNewJobs", equalTo(10.3f));
+    }
 }
