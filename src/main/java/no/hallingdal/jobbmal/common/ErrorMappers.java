@@ -92,6 +92,17 @@ public class ErrorMappers {
         return respond(403, t("error.forbidden.title"), t("error.forbidden.detail"), null, null);
     }
 
+    /** Quarkus maps these itself (an empty 400); ours name the field. The closest mapper wins, hence both. */
+    @ServerExceptionMapper
+    public Response unknownProperty(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         String field = null;
