@@ -92,13 +92,34 @@ public class ErrorMappers {
         return respond(403, t("error.forbidden.title"), t("error.forbidden.detail"), null, null);
     }
 
+    /** Quarkus maps these itself (an empty 400); ours name the field. The closest mapper wins, hence both. */
+    @ServerExceptionMapper
+    public Response unknownProperty(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         String field = null;
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+        boolean malformed = false;
+        for (Throwable c = e; c != null && !malformed; c = c.getCause() == c ? null : c.getCause()) {
+            malformed = c instanceof com.fasterxml.jackson.core.JsonParseException;
+        }
+        if (!malformed && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (var r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else {
+                    sb.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            field = sb.toString();
         }
         if (field != null) {
             String msg = t(e instanceof MismatchedInputException ? "error.json.type" : "error.json.field");

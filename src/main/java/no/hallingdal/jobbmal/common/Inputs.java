@@ -11,7 +11,8 @@ public final class Inputs {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+([.,]\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+    private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Inputs() {
     }

@@ -21,6 +21,11 @@ public enum ProjectPhase implements CodedEnum {
         return code;
     }
 
+    /** The message key of the name shown to people. */
+    public String messageKey() {
+        return "project.phase." + code;
+    }
+
     @Converter(autoApply = true)
     public static class DbConverter implements AttributeConverter<ProjectPhase, String> {
         @Override

@@ -21,6 +21,11 @@ public enum ProjectStatus implements CodedEnum {
         return code;
     }
 
+    /** The message key of the name shown to people. */
+    public String messageKey() {
+        return "project.status." + code;
+    }
+
     @Converter(autoApply = true)
     public static class DbConverter implements AttributeConverter<ProjectStatus, String> {
         @Override

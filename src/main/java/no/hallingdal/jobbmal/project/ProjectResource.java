@@ -1,0 +1,147 @@
+package no.hallingdal.jobbmal.project;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import no.hallingdal.jobbmal.account.CurrentUser;
+import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.account.User;
+import no.hallingdal.jobbmal.common.ConflictException;
+import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.Flash;
+import no.hallingdal.jobbmal.common.Page;
+import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.ValidationException;
+import no.hallingdal.jobbmal.municipality.FocusArea;
+import no.hallingdal.jobbmal.municipality.Municipality;
+
+import java.net.URI;
+import java.util.List;
+
+/** The project pages: list with filters and sorting, detail, and one form for create and edit (admin). */
+@Path("/projects")
+public class ProjectResource {
+
+    @CheckedTemplate(basePath = "project")
+    static class Templates {
+        static native TemplateInstance list(Page page, ProjectListView view, List<FocusArea> focusAreas,
+                List<Municipality> municipalities, List<ProjectPhase> phases, List<ProjectStatus> statuses);
+
+        static native TemplateInstance detail(Page page, Project project, boolean canEdit, boolean canRegister);
+
+        static native TemplateInstance form(Page page, ProjectForm form, List<FocusArea> focusAreas,
+                List<Municipality> municipalities, List<User> leads, List<ProjectPhase> phases,
+                List<ProjectStatus> statuses);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    ProjectService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("focusArea") String focusArea,
+            @QueryParam("municipality") String municipality, @QueryParam("status") String status,
+            @QueryParam("phase") String phase, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
+        ProjectFilter filter = new ProjectFilter(focusArea, municipality, status, phase,
+                sort != null && ProjectService.SORTS.containsKey(sort) ? sort : null, dir);
+        var result = service.list(filter);
+        return Templates.list(pages.page("projects", "project.list.title"),
+                new ProjectListView(filter, result.projects(), result.expectedNewJobs()),
+                FocusArea.listOrdered(), Municipality.listOrdered(), List.of(ProjectPhase.values()),
+                List.of(ProjectStatus.values()));
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@PathParam("id") long id) {
+        Project p = service.get(id);
+        boolean admin = currentUser.isAdmin();
+        boolean canRegister = admin || (currentUser.isLead() && p.isLedBy(currentUser.id()));
+        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister);
+    }
+
+    @GET
+    @Path("/new")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.ADMIN_CODE)
+    public TemplateInstance createForm() {
+        return form(pages.page("projects", "project.new.title"), ProjectForm.empty());
+    }
+
+    @GET
+    @Path("/{id: \\d+}/edit")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.ADMIN_CODE)
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Project p = service.get(id);
+        Page page = pages.page("projects", "project.edit.title", p.name);
+        return form(page, ProjectForm.of(p, page.locale));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.ADMIN_CODE)
+    public Response create(MultivaluedMap<String, String> form) {
+        Errors errors = new Errors();
+        ProjectInput input = ProjectForm.parse(form, errors);
+        try {
+            Project p = service.create(input, errors);
+            return Response.seeOther(URI.create("/projects/" + p.id)).cookie(Flash.cookie("project.created", p.name))
+                    .build();
+        } catch (ValidationException e) {
+            Page page = pages.page("projects", "project.new.title").withErrors(e.errors());
+            return html(400, form(page, ProjectForm.of(null, form)));
+        }
+    }
+
+    @POST
+    @Path("/{id: \\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.ADMIN_CODE)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Project existing = service.get(id);
+        Errors errors = new Errors();
+        ProjectInput input = ProjectForm.parse(form, errors);
+        try {
+            Project p = service.update(id, input, errors);
+            return Response.seeOther(URI.create("/projects/" + p.id)).cookie(Flash.cookie("project.saved", p.name))
+                    .build();
+        } catch (ValidationException e) {
+            Page page = pages.page("projects", "project.edit.title", existing.name).withErrors(e.errors());
+            return html(400, form(page, ProjectForm.of(id, form)));
+        } catch (ConflictException e) {
+            Page page = pages.page("projects", "project.edit.title", existing.name);
+            page.withError(page.t(e.messageKey(), e.args()));
+            return html(409, form(page, ProjectForm.of(id, form)));
+        }
+    }
+
+    private TemplateInstance form(Page page, ProjectForm form) {
+        return Templates.form(page, form, FocusArea.listOrdered(), Municipality.listOrdered(),
+                service.leadCandidates(), List.of(ProjectPhase.values()), List.of(ProjectStatus.values()));
+    }
+
+    private static Response html(int status, TemplateInstance t) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(t.render()).build();
+    }
+}

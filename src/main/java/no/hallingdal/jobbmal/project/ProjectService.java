@@ -1,0 +1,269 @@
+package no.hallingdal.jobbmal.project;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.account.User;
+import no.hallingdal.jobbmal.common.CodedEnum;
+import no.hallingdal.jobbmal.common.ConflictException;
+import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.Inputs;
+import no.hallingdal.jobbmal.common.NotFoundException;
+import no.hallingdal.jobbmal.municipality.FocusArea;
+import no.hallingdal.jobbmal.municipality.Municipality;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The project register: the one path for the project pages and the project API. */
+@ApplicationScoped
+public class ProjectService {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 4000;
+    public static final BigDecimal MAX_EXPECTED = new BigDecimal("999999.9");
+
+    /** Sortable columns: parameter value → HQL order expression. */
+    public static final Map<String, String> SORTS = Map.of(
+            "name", "lower(p.name)",
+            "focusArea", "f.sortOrder",
+            "status", "p.status",
+            "phase", "p.phase",
+            "start", "p.startDate",
+            "expected", "p.expectedNewJobs");
+
+    /** A page of the list: the projects and the sum of their expected new jobs. */
+    public record ProjectList(List<Project> projects, BigDecimal expectedNewJobs) {
+    }
+
+    @Transactional
+    public ProjectList list(ProjectFilter filter) {
+        Errors errors = new Errors();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (Inputs.text(filter.focusArea()) != null) {
+            FocusArea f = FocusArea.findByCode(filter.focusArea()).orElse(null);
+            if (f == null) {
+                errors.add("focusArea", "error.unknown.focusarea", filter.focusArea());
+            } else {
+                where.append(" and p.focusArea.code = :focusArea");
+                params.put("focusArea", f.code);
+            }
+        }
+        if (Inputs.text(filter.municipality()) != null) {
+            Municipality m = Municipality.findByAnyCode(filter.municipality()).orElse(null);
+            if (m == null) {
+                errors.add("municipality", "error.unknown.municipality", filter.municipality());
+            } else {
+                where.append(" and p.id in (select p2.id from Project p2 join p2.municipalities m2 where m2.code = :muni)");
+                params.put("muni", m.code);
+            }
+        }
+        if (Inputs.text(filter.status()) != null) {
+            ProjectStatus s = CodedEnum.fromCode(ProjectStatus.class, filter.status()).orElse(null);
+            if (s == null) {
+                errors.add("status", "project.error.status", filter.status());
+            } else {
+                where.append(" and p.status = :status");
+                params.put("status", s);
+            }
+        }
+        if (Inputs.text(filter.phase()) != null) {
+            ProjectPhase ph = CodedEnum.fromCode(ProjectPhase.class, filter.phase()).orElse(null);
+            if (ph == null) {
+                errors.add("phase", "project.error.phase", filter.phase());
+            } else {
+                where.append(" and p.phase = :phase");
+                params.put("phase", ph);
+            }
+        }
+        String sort = filter.sort() != null && SORTS.containsKey(filter.sort()) ? filter.sort() : "name";
+        if (filter.sort() != null && !filter.sort().isBlank() && !SORTS.containsKey(filter.sort())) {
+            errors.add("sort", "project.error.sort", filter.sort());
+        }
+        errors.throwIfAny();
+        String order = " order by " + SORTS.get(sort) + (filter.descending() ? " desc" : " asc") + ", p.id asc";
+
+        var em = Panache.getEntityManager();
+        var q = em.createQuery("select distinct p from Project p join fetch p.focusArea f left join fetch p.municipalities left join fetch p.leads"
+                + where + order, Project.class);
+        var sum = em.createQuery("select coalesce(sum(p.expectedNewJobs), 0) from Project p" + where, BigDecimal.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            sum.setParameter(k, v);
+        });
+        return new ProjectList(q.getResultList(), sum.getSingleResult());
+    }
+
+    /** The project with its municipalities and leads loaded; 404 when unknown. */
+    @Transactional
+    public Project get(long id) {
+        Project p = Project.findById(id);
+        if (p == null) {
+            throw new NotFoundException("project.notfound");
+        }
+        p.municipalities.size();
+        p.leads.size();
+        p.focusArea.name(null);
+        return p;
+    }
+
+    /** Active users with role lead, who can be made project leads. */
+    @Transactional
+    public List<User> leadCandidates() {
+        return User.list("role = ?1 and active = true order by displayName", Role.LEAD.code());
+    }
+
+    @Transactional
+    public Project create(ProjectInput in, Errors errors) {
+        Resolved r = validate(in, errors);
+        errors.throwIfAny();
+        Project p = new Project();
+        apply(p, in, r);
+        p.createdAt = Instant.now();
+        p.updatedAt = p.createdAt;
+        p.persist();
+        return p;
+    }
+
+    @Transactional
+    public Project update(long id, ProjectInput in, Errors errors) {
+        Project p = get(id);
+        Resolved r = validate(in, errors);
+        if (in.version() == null && !errors.has("version")) {
+            errors.add("version", "error.required");
+        }
+        errors.throwIfAny();
+        if (in.version() != p.version) {
+            throw new ConflictException("project.conflict");
+        }
+        apply(p, in, r);
+        p.updatedAt = Instant.now();
+        Panache.getEntityManager().flush();
+        return p;
+    }
+
+    private record Resolved(FocusArea focusArea, Set<Municipality> municipalities, Set<User> leads,
+            ProjectPhase phase, ProjectStatus status) {
+    }
+
+    private static void apply(Project p, ProjectInput in, Resolved r) {
+        p.name = in.name();
+        p.description = in.description();
+        p.focusArea = r.focusArea();
+        p.municipalities.clear();
+        p.municipalities.addAll(r.municipalities());
+        p.leads.clear();
+        p.leads.addAll(r.leads());
+        p.projectOwner = in.projectOwner();
+        p.phase = r.phase();
+        p.status = r.status();
+        p.startDate = in.startDate();
+        p.endDate = in.endDate();
+        p.expectedNewJobs = in.expectedNewJobs().setScale(1);
+        p.grantedFunds = in.grantedFunds();
+    }
+
+    private static Resolved validate(ProjectInput in, Errors errors) {
+        text(errors, "name", in.name(), MAX_NAME, true);
+        text(errors, "description", in.description(), MAX_DESCRIPTION, false);
+        text(errors, "projectOwner", in.projectOwner(), MAX_NAME, true);
+
+        FocusArea focusArea = null;
+        if (in.focusArea() == null || in.focusArea().isBlank()) {
+            required(errors, "focusArea");
+        } else {
+            focusArea = FocusArea.findByCode(in.focusArea()).orElse(null);
+            if (focusArea == null) {
+                errors.add("focusArea", "error.unknown.focusarea", in.focusArea());
+            }
+        }
+
+        Set<Municipality> municipalities = new LinkedHashSet<>();
+        List<String> codes = in.municipalities() == null ? List.of() : in.municipalities();
+        for (String code : codes) {
+            Municipality m = Municipality.findByAnyCode(code).orElse(null);
+            if (m == null) {
+                errors.add("municipalities", "error.unknown.municipality", code == null ? "" : code);
+            } else {
+                municipalities.add(m);
+            }
+        }
+        if (codes.isEmpty() && !errors.has("municipalities")) {
+            errors.add("municipalities", "project.error.municipalities");
+        }
+
+        Set<User> leads = new LinkedHashSet<>();
+        for (Long id : in.leads() == null ? List.<Long>of() : in.leads()) {
+            User u = id == null ? null : User.findById(id);
+            if (u == null || !u.active || !u.hasRole(Role.LEAD)) {
+                errors.add("leads", "project.error.lead", id == null ? "" : id);
+            } else {
+                leads.add(u);
+            }
+        }
+
+        ProjectPhase phase = null;
+        if (in.phase() == null || in.phase().isBlank()) {
+            required(errors, "phase");
+        } else {
+            phase = CodedEnum.fromCode(ProjectPhase.class, in.phase()).orElse(null);
+            if (phase == null) {
+                errors.add("phase", "project.error.phase", in.phase());
+            }
+        }
+        ProjectStatus status = null;
+        if (in.status() == null || in.status().isBlank()) {
+            required(errors, "status");
+        } else {
+            status = CodedEnum.fromCode(ProjectStatus.class, in.status()).orElse(null);
+            if (status == null) {
+                errors.add("status", "project.error.status", in.status());
+            }
+        }
+
+        if (in.startDate() == null) {
+            required(errors, "startDate");
+        }
+        if (in.startDate() != null && in.endDate() != null && in.endDate().isBefore(in.startDate())) {
+            errors.add("endDate", "project.error.endbeforestart");
+        }
+
+        BigDecimal expected = in.expectedNewJobs();
+        if (expected == null) {
+            required(errors, "expectedNewJobs");
+        } else if (expected.signum() < 0) {
+            errors.add("expectedNewJobs", "error.negative");
+        } else if (expected.stripTrailingZeros().scale() > 1) {
+            errors.add("expectedNewJobs", "project.error.onedecimal");
+        } else if (expected.compareTo(MAX_EXPECTED) > 0) {
+            errors.add("expectedNewJobs", "project.error.toolarge");
+        }
+        if (in.grantedFunds() != null && in.grantedFunds() < 0) {
+            errors.add("grantedFunds", "error.negative");
+        }
+        return new Resolved(focusArea, municipalities, leads, phase, status);
+    }
+
+    private static void required(Errors errors, String field) {
+        if (!errors.has(field)) {
+            errors.add(field, "error.required");
+        }
+    }
+
+    private static void text(Errors errors, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                required(errors, field);
+            }
+        } else if (value.length() > max) {
+            errors.add(field, "error.toolong", max);
+        }
+    }
+}

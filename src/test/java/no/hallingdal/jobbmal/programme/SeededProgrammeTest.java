@@ -1,0 +1,32 @@
+package no.hallingdal.jobbmal.programme;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The migration seeds the programme and its annual targets exactly as in domain.md. */
+@QuarkusTest
+class SeededProgrammeTest {
+
+    @Test
+    void programmeAndAnnualTargetsAreSeeded() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Programme p = Programme.get();
+            assertEquals("Sats på Hallingdal", p.name);
+            assertEquals("Hallingdal", p.region);
+            assertEquals("Regionrådet for Hallingdal", p.owner);
+            assertEquals(200, p.goal);
+            assertEquals(LocalDate.of(2022, 1, 1), p.startDate);
+            assertEquals(LocalDate.of(2024, 12, 31), p.endDate);
+            List<AnnualTarget> targets = AnnualTarget.listForProgramme();
+            assertEquals(List.of(2022, 2023, 2024), targets.stream().map(t -> t.year).toList());
+            assertEquals(List.of(66, 67, 67), targets.stream().map(t -> t.target).toList());
+            assertEquals(200, targets.stream().mapToInt(t -> t.target).sum());
+        });
+    }
+}
