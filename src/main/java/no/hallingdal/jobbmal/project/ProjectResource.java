@@ -38,7 +38,8 @@ public class ProjectResource {
         static native TemplateInstance list(Page page, ProjectListView view, List<FocusArea> focusAreas,
                 List<Municipality> municipalities, List<ProjectPhase> phases, List<ProjectStatus> statuses);
 
-        static native TemplateInstance detail(Page page, Project project, boolean canEdit, boolean canRegister);
+        static native TemplateInstance detail(Page page, Project project, boolean canEdit, boolean canRegister,
+                no.hallingdal.jobbmal.dashboard.DashboardView progress);
 
         static native TemplateInstance form(Page page, ProjectForm form, List<FocusArea> focusAreas,
                 List<Municipality> municipalities, List<User> leads, List<ProjectPhase> phases,
@@ -68,6 +69,9 @@ public class ProjectResource {
                 List.of(ProjectStatus.values()));
     }
 
+    @Inject
+    no.hallingdal.jobbmal.dashboard.ProgressViews progressViews;
+
     @GET
     @Path("/{id: \\d+}")
     @Produces(MediaType.TEXT_HTML)
@@ -75,7 +79,7 @@ public class ProjectResource {
         Project p = service.get(id);
         boolean admin = currentUser.isAdmin();
         boolean canRegister = admin || (currentUser.isLead() && p.isLedBy(currentUser.id()));
-        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister);
+        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister, progressViews.project(p.id));
     }
 
     @GET

@@ -275,5 +275,9 @@ class ProgressServiceTest {
         given().auth().preemptive().basic("admin", "test-admin-password-1")
                 .get("/api/v1/progress?project=" + gol).then().statusCode(200)
                 .body("countedNewJobs", equalTo(10.3f));
+        given().auth().preemptive().basic("admin", "test-admin-password-1")
+                .get("/projects/" + gol).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("10,3 av 12 forventede nye arbeidsplasser"))
+                .body(org.hamcrest.Matchers.containsString("id=\"chart-cumulative\""));
     }
 }
