@@ -108,6 +108,15 @@ public class ErrorMappers {
         return respond(400, t("error.validation.title"), t("error.json.malformed"), List.of(), null);
     }
 
+    /**
+     * A JSON value of the wrong type or format (e.g. "abc" for an amount, a bad date): problem+json naming
+     * the field. Without this, Quarkus's built-in mapper for this exact type answers in its own format.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();

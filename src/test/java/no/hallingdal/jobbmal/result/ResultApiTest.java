@@ -66,7 +66,7 @@ class ResultApiTest {
         body.put("women", 1.0);
         body.put("men", 1.5);
         Response r = post(body);
-        r.then().statusCode(201)
+        r.then().log().ifValidationFails().statusCode(201)
                 .header("Location", containsString("/api/v1/results/"))
                 .body("projectId", equalTo(project.id.intValue()))
                 .body("municipality", equalTo("3324"))
