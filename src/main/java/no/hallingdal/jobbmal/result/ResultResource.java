@@ -111,6 +111,9 @@ public class ResultResource {
         static native TemplateInstance form(Page page, ResultForm form, FormContext ctx);
 
         static native TemplateInstance show(Page page, ShowContext ctx);
+
+        static native TemplateInstance project(Page page, String projectName, ResultService.ProjectResults summary,
+                boolean canRegister);
     }
 
     @Inject
@@ -148,6 +151,20 @@ public class ResultResource {
                 focusAreaOptions(), kindOptions(), statusOptions(), programmeYears(), service.lockedYears(),
                 service.canRegister());
         return Templates.list(pages.page("results", "result.list.title"), results, ctx);
+    }
+
+    /**
+     * A project's results with approved vs pending new jobs against its expected new jobs: the same
+     * {@code tags/projectResults} the project page includes.
+     */
+    @GET
+    @Path("/projects/{projectId}")
+    public TemplateInstance projectResults(@PathParam("projectId") long projectId) {
+        ResultService.ProjectResults summary = service.projectResults(projectId);
+        Project p = Project.findById(projectId);
+        boolean canRegister = currentUser.isAdmin() || currentUser.isLead() && p.isLedBy(currentUser.id());
+        return Templates.project(pages.page("results", "result.project.pageTitle", p.name), p.name, summary,
+                canRegister);
     }
 
     @GET

@@ -235,6 +235,25 @@ class ResultFormTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "admin")
+    void projectResultsShowApprovedAndPendingNewJobsAgainstExpected() {
+        long a = postValid(valid());
+        Map<String, Object> f = valid();
+        f.put("amount", "4");
+        postValid(f);
+        f.put("kind", "SECURED_JOBS");
+        f.put("amount", "7");
+        postValid(f);
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/results/" + a + "/approve").then()
+                .statusCode(200);
+        given().header("Accept-Language", "nb").get("/results/projects/" + project.id).then().statusCode(200)
+                .body(containsString("2,5 av 20 forventede nye arbeidsplasser er godkjent; 4 venter på godkjenning"))
+                .body(containsString("Sikrede arbeidsplasser"))
+                .body(containsString("href=\"/results/new?project=" + project.id + "\""));
+        given().get("/results/projects/987654321").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
     void yearLockPageListsProgrammeYears() {
         given().get("/admin/years").then().statusCode(200)
                 .body(containsString("2022")).body(containsString("2024"))
