@@ -178,6 +178,10 @@ public class ResultResource {
         }
         final Long chosen = projectId;
         Project p = chosen == null ? null : projects.stream().filter(x -> x.id.equals(chosen)).findFirst().orElse(null);
+        if (p == null && chosen != null && Project.findById(chosen) != null) {
+            // a project the user may not register for (a lead putting another lead's project in the URL)
+            throw new no.hallingdal.jobbmal.common.ForbiddenException();
+        }
         if (p == null) {
             List<Option> options = projects.stream().map(x -> new Option(String.valueOf(x.id), x.name)).toList();
             return Templates.choose(pages.page("results", "result.new.title"), options, project);

@@ -77,8 +77,9 @@ class ResultFormTest {
                 .body(not(containsString("value=\"3330\"")))
                 .body(containsString("value=\"innovasjon\" selected"))
                 .body(containsString("src=\"/js/result-form.js\""));
-        // someone else's project id in the URL gives the project choice, never its form
-        given().get("/results/new?project=" + other.id).then().statusCode(200)
+        // someone else's project id in the URL is forbidden; an unknown one gives the project choice
+        given().get("/results/new?project=" + other.id).then().statusCode(403);
+        given().get("/results/new?project=987654321").then().statusCode(200)
                 .body(not(containsString("name=\"evidence\"")));
         given().get("/js/result-form.js").then().statusCode(200);
     }
