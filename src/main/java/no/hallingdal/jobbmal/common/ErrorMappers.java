@@ -131,6 +131,8 @@ public class ErrorMappers {
             case 404 -> "error.notfound.page";
             case 405 -> "error.method";
             case 406 -> "error.notacceptable";
+            // key in the result bundle (added by the results feature; may move to msg.properties)
+            case 413 -> "result.error.tooLarge";
             case 415 -> "error.mediatype";
             default -> status >= 500 ? "error.internal" : "error.badrequest";
         };

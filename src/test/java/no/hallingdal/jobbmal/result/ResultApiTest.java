@@ -349,6 +349,11 @@ class ResultApiTest {
                     .then().statusCode(303));
         }
         assertEquals(2, ResultTestData.countResults(project.id));
+        List<String> lockHistory = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                no.hallingdal.jobbmal.history.ChangeEvent.forEntity("year_lock", 2001).stream()
+                        .map(e -> e.action + " by " + e.changedByName).toList());
+        assertEquals("unlocked by Administrator", lockHistory.get(0));
+        assertEquals("locked by Administrator", lockHistory.get(1));
     }
 
     @Test

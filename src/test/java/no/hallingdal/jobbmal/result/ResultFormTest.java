@@ -170,6 +170,8 @@ class ResultFormTest {
         long before = ResultTestData.countResults(project.id);
         Forms.post(formPage(), "/results", f).then()
                 .statusCode(anyOf(equalTo(400), equalTo(413)))
+                .contentType("text/html")
+                .body(containsString("for stort"))
                 .body(not(containsString("Exception")));
         assertEquals(before, ResultTestData.countResults(project.id));
     }
