@@ -87,6 +87,27 @@ public class ResultService {
     }
 
     public record FieldChange(String field, String oldValue, String newValue) {
+        /** Message key for a coded old value (status, kind), so the page shows it in words; else null. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String getOldKey() {
+            return key(oldValue);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String getNewKey() {
+            return key(newValue);
+        }
+
+        private String key(String value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (field) {
+                case "status" -> "result.status." + value;
+                case "kind" -> "result.kind." + value;
+                default -> null;
+            };
+        }
     }
 
     public record HistoryEntry(String action, String changedBy, Instant changedAt, String reason,

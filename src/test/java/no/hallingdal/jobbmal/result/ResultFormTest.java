@@ -195,7 +195,8 @@ class ResultFormTest {
                 .body(containsString("Bare resultater som venter på godkjenning"));
         Forms.post("/results/" + id, "/results/" + id + "/withdraw", Map.of("reason", "Feil bedrift")).then()
                 .statusCode(303);
-        given().get("/results/" + id).then().body(containsString("Trukket tilbake")).body(containsString("Feil bedrift"));
+        given().get("/results/" + id).then().body(containsString("Trukket tilbake")).body(containsString("Feil bedrift"))
+                .body(containsString("Status: Godkjent → Trukket tilbake"));
         given().get("/results/" + id + "/edit").then().statusCode(403);
     }
 
