@@ -143,6 +143,8 @@ public class ErrorMappers {
             case 404 -> "error.notfound.page";
             case 405 -> "error.method";
             case 406 -> "error.notacceptable";
+            // key in the result bundle (added by the results feature; may move to msg.properties)
+            case 413 -> "result.error.tooLarge";
             case 415 -> "error.mediatype";
             default -> status >= 500 ? "error.internal" : "error.badrequest";
         };
@@ -175,8 +177,17 @@ public class ErrorMappers {
             return Response.status(status).type(PROBLEM_JSON).entity(p).build();
         }
         Page page = pages.plain("", title);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(page, status, detail, incident).render())
-                .build();
+        String html;
+        try {
+            html = Templates.error(page, status, detail, incident).render();
+        } catch (RuntimeException e) {
+            // The request failed before the CSRF filter ran (e.g. a form larger than
+            // quarkus.http.limits.max-form-attribute-size), so the layout's logout form has no token: show the
+            // error page without the user's header tools instead of failing with a 500.
+            Page bare = new Page(messages, locale.get(), title, "", page.programmeName, null, null, page.currentPath,
+                    null, 0);
+            html = Templates.error(bare, status, detail, incident).render();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 }

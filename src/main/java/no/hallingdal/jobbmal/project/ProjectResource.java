@@ -39,7 +39,8 @@ public class ProjectResource {
                 List<Municipality> municipalities, List<ProjectPhase> phases, List<ProjectStatus> statuses);
 
         static native TemplateInstance detail(Page page, Project project, boolean canEdit, boolean canRegister,
-                no.hallingdal.jobbmal.dashboard.DashboardView progress);
+                no.hallingdal.jobbmal.dashboard.DashboardView progress,
+                no.hallingdal.jobbmal.result.ResultService.ProjectResults results);
 
         static native TemplateInstance form(Page page, ProjectForm form, List<FocusArea> focusAreas,
                 List<Municipality> municipalities, List<User> leads, List<ProjectPhase> phases,
@@ -72,6 +73,9 @@ public class ProjectResource {
     @Inject
     no.hallingdal.jobbmal.dashboard.ProgressViews progressViews;
 
+    @Inject
+    no.hallingdal.jobbmal.result.ResultService resultService;
+
     @GET
     @Path("/{id: \\d+}")
     @Produces(MediaType.TEXT_HTML)
@@ -79,7 +83,8 @@ public class ProjectResource {
         Project p = service.get(id);
         boolean admin = currentUser.isAdmin();
         boolean canRegister = admin || (currentUser.isLead() && p.isLedBy(currentUser.id()));
-        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister, progressViews.project(p.id));
+        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister, progressViews.project(p.id),
+                resultService.projectResults(p.id));
     }
 
     @GET
