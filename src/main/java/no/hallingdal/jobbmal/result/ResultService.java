@@ -111,7 +111,7 @@ public class ResultService {
     }
 
     public record HistoryEntry(String action, String changedBy, Instant changedAt, String reason,
-            List<FieldChange> fields) {
+            List<FieldChange> fields, String source) {
         public String actionKey() {
             return "result.action." + action;
         }
@@ -324,7 +324,8 @@ public class ResultService {
         List<HistoryEntry> out = new ArrayList<>();
         for (ChangeEvent e : ChangeEvent.forEntity(type, id)) {
             out.add(new HistoryEntry(e.action, e.changedByName, e.changedAt, e.reason,
-                    e.fields.stream().map(f -> new FieldChange(f.fieldName, f.oldValue, f.newValue)).toList()));
+                    e.fields.stream().map(f -> new FieldChange(f.fieldName, f.oldValue, f.newValue)).toList(),
+                    e.source));
         }
         return out;
     }
@@ -346,6 +347,34 @@ public class ResultService {
 
     @Transactional
     public Saved create(ResultInput in) {
+        return create(in, null);
+    }
+
+    /**
+     * Checks a registration by every rule of {@link #create} without saving anything, for the import's
+     * dry run: the field errors, or an empty list. A project the user may not use is an error on
+     * {@code projectId} here (the form and the API answer 403).
+     */
+    @Transactional
+    public List<no.hallingdal.jobbmal.common.FieldError> check(ResultInput in) {
+        User user = requireWriter();
+        Errors errors = new Errors();
+        try {
+            validate(in, user, errors);
+        } catch (ForbiddenException e) {
+            errors.add("projectId", "result.import.notYourProject", in.projectId());
+            return errors.list();
+        }
+        String reason = Inputs.text(in.reason());
+        if (in.date() != null && !errors.has("date")) {
+            checkYearLock(Set.of(in.date().getYear()), user, reason, errors);
+        }
+        return errors.list();
+    }
+
+    /** Registers a result; {@code source} says where it came from when not a form or the API (an import). */
+    @Transactional
+    public Saved create(ResultInput in, String source) {
         User user = requireWriter();
         Errors errors = new Errors();
         Resolved v = validate(in, user, errors);
@@ -364,7 +393,7 @@ public class ResultService {
         r.updatedAt = now;
         r.persist();
         r.flush();
-        changeLog.record(ENTITY, r.id, "created", reason, null, diff(Map.of(), snapshot(r)), user);
+        changeLog.record(ENTITY, r.id, "created", reason, source, diff(Map.of(), snapshot(r)), user);
         return saved(r);
     }
 
