@@ -47,6 +47,24 @@ public final class Accounts {
         });
     }
 
+    /** A minimal project (for linking leads), created directly in the database; returns its id. */
+    public static Long project(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            no.hallingdal.jobbmal.project.Project p = new no.hallingdal.jobbmal.project.Project();
+            p.name = name;
+            p.focusArea = no.hallingdal.jobbmal.municipality.FocusArea.findById("innovasjon");
+            p.projectOwner = "Testeier AS";
+            p.phase = no.hallingdal.jobbmal.project.ProjectPhase.FORPROSJEKT;
+            p.status = no.hallingdal.jobbmal.project.ProjectStatus.ACTIVE;
+            p.startDate = java.time.LocalDate.of(2023, 1, 1);
+            p.expectedNewJobs = java.math.BigDecimal.TEN;
+            p.createdAt = Instant.now();
+            p.updatedAt = Instant.now();
+            p.persist();
+            return p.id;
+        });
+    }
+
     /** Posts the login form; the answer is a redirect (to the page asked for, or to the error page). */
     public static Response formLogin(String username, String password) {
         return given().redirects().follow(false)
