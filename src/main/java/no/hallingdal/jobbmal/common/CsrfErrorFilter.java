@@ -21,9 +21,6 @@ public class CsrfErrorFilter {
     @Inject
     RequestLocale locale;
 
-    @Inject
-    Pages pages;
-
     @ServerResponseFilter
     public void explainRejectedForm(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 400 || response.hasEntity()) {
@@ -41,7 +38,8 @@ public class CsrfErrorFilter {
                     MediaType.valueOf(ErrorMappers.PROBLEM_JSON));
             return;
         }
-        Page page = pages.plain("", title);
+        // Shown without the logged-in header: the rejected request has no CSRF token for the logout form.
+        Page page = new Page(messages, locale.get(), title, "", "Jobbmål", null, null, path, null, 0);
         response.setEntity(ErrorMappers.Templates.error(page, 400, message, null).render(), null,
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
