@@ -3,13 +3,12 @@ package no.hallingdal.jobbmal.common;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Supplies {@value #KEY} (the key that encrypts the session cookie) when it is not configured: the key
@@ -34,8 +33,48 @@ public class SessionKeyConfigSourceFactory implements ConfigSourceFactory {
         }
         ConfigValue dir = context.getValue(DATA_DIR);
         String dataDir = isSet(dir) ? dir.getValue() : "./data";
-        String key = SessionKeyFile.readOrCreate(Path.of(dataDir, FILE_NAME));
-        return List.of(new PropertiesConfigSource(Map.of(KEY, key), "jobbmal-session-key-file", ORDINAL));
+        return List.of(new KeyFileSource(Path.of(dataDir, FILE_NAME)));
+    }
+
+    /**
+     * Reads (or creates) the key file only when the key is asked for, and does not list the key among its
+     * property names: the Quarkus build records the runtime values it can enumerate as defaults, and a key
+     * made at build time must never end up inside the application.
+     */
+    static final class KeyFileSource implements ConfigSource {
+
+        private final Path file;
+        private volatile String key;
+
+        KeyFileSource(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of();
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            if (!KEY.equals(propertyName)) {
+                return null;
+            }
+            if (key == null) {
+                key = SessionKeyFile.readOrCreate(file);
+            }
+            return key;
+        }
+
+        @Override
+        public String getName() {
+            return "jobbmal-session-key-file[" + file + "]";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return ORDINAL;
+        }
     }
 
     @Override
