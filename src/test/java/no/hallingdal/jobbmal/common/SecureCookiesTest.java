@@ -23,7 +23,9 @@ class SecureCookiesTest {
     public static class SecureProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("jobbmal.secure-cookies", "true");
+            // A database of its own: the shared in-memory one belongs to the other (restarted) application.
+            return Map.of("jobbmal.secure-cookies", "true",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:jobbmal-secure-cookies;DB_CLOSE_DELAY=-1");
         }
     }
 
