@@ -32,6 +32,8 @@ public class LoginGuard {
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCK = Duration.ofMinutes(15);
+    /** How long failed attempts stay in {@code login_attempt} (they are pruned at the user's next success). */
+    public static final Duration KEEP = Duration.ofDays(30);
     /** A valid bcrypt hash of a random text, checked for unknown users so timing does not tell them apart. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash(AccountService.randomPassword());
 
@@ -58,6 +60,11 @@ public class LoginGuard {
         String plain = new String(password);
         boolean passwordOk = BcryptUtil.matches(plain, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
         boolean ok = passwordOk && user.isPresent() && user.get().active;
+        if (ok) {
+            // Only the latest success matters (it resets the count), and API clients log in on every
+            // call: keep one success row per username, and failures for KEEP (an audit trail).
+            LoginAttempt.delete("username = ?1 and (success = true or attemptedAt < ?2)", username, now.minus(KEEP));
+        }
         LoginAttempt.record(username, ok, now);
         if (!ok) {
             String reason = user.isEmpty() ? "unknown username" : !passwordOk ? "wrong password" : "inactive user";

@@ -151,6 +151,11 @@ class LoginTest {
             Accounts.formLogin(name, "wrong-again-" + i);
         }
         given().auth().preemptive().basic(name, PASSWORD).get("/api/v1/municipalities").then().statusCode(200);
+        // One success row per username is kept (API clients log in on every call); recent failures stay.
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(
+                () -> LoginAttempt.count("username = ?1 and success = true", name)));
+        assertEquals(13L, (long) QuarkusTransaction.requiringNew().call(
+                () -> LoginAttempt.count("username = ?1 and success = false", name)));
     }
 
     @Test
