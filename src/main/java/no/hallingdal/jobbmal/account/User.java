@@ -63,6 +63,11 @@ public class User extends PanacheEntityBase {
         return CodedEnum.fromCode(Role.class, role).orElseThrow();
     }
 
+    /** The message key of the role's name, e.g. {@code role.lead}. */
+    public String roleKey() {
+        return "role." + role;
+    }
+
     public boolean hasRole(Role r) {
         return r.code().equals(role);
     }

@@ -29,6 +29,27 @@ public interface JobbmalConfig {
     @WithDefault("./data")
     String dataDir();
 
+    /** Login sessions. */
+    Session session();
+
+    /**
+     * Mark every cookie {@code Secure} (env JOBBMAL_SECURE_COOKIES). Set it when users reach the service over
+     * HTTPS, e.g. behind a TLS-terminating reverse proxy (see docs/security.md).
+     */
+    @WithName("secure-cookies")
+    @WithDefault("false")
+    boolean secureCookies();
+
+    interface Session {
+        /**
+         * How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration.
+         * Feeds {@code quarkus.http.auth.form.timeout} in application.properties.
+         */
+        @WithName("idle-timeout")
+        @WithDefault("PT30M")
+        java.time.Duration idleTimeout();
+    }
+
     interface Demo {
         /** Number of demo projects (env JOBBMAL_DEMO_PROJECTS). */
         @WithDefault("25")

@@ -1,0 +1,129 @@
+package no.hallingdal.jobbmal.account;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks a username and password (form login and HTTP Basic alike), applies the lockout rule and
+ * records every attempt in {@code login_attempt}. Lockout: after {@value #MAX_FAILURES} failed attempts
+ * for one username within {@link #WINDOW}, every attempt for it is refused for {@link #LOCK} after the
+ * last of them — even with the right password — with the same answer as a wrong password, whether or
+ * not the username exists. A successful login starts the count afresh. Refused attempts during a lock
+ * are logged but not counted, so nobody can keep an account locked for longer than 15 minutes without
+ * five new failures. Passwords are never logged.
+ */
+@ApplicationScoped
+public class LoginGuard {
+
+    private static final Logger LOG = Logger.getLogger(LoginGuard.class);
+
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration LOCK = Duration.ofMinutes(15);
+    /** How long failed attempts stay in {@code login_attempt} (they are pruned at the user's next success). */
+    public static final Duration KEEP = Duration.ofDays(30);
+    /** A valid bcrypt hash of a random text, checked for unknown users so timing does not tell them apart. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(AccountService.randomPassword());
+
+    /** The result of a password check; {@code identity} is null when the login is refused. */
+    public record Outcome(SecurityIdentity identity, String reason) {
+    }
+
+    /** Checks a password login; never throws for a wrong password (the attempt must be committed). */
+    @ActivateRequestContext
+    @Transactional
+    public Outcome login(String rawUsername, char[] password) {
+        String username = normalize(rawUsername);
+        Instant now = Instant.now();
+        if (username.isEmpty()) {
+            LOG.infof("Login failed: empty username");
+            return new Outcome(null, "empty");
+        }
+        if (isLocked(username, now)) {
+            LOG.warnf("Login refused for username '%s': locked after %d failed attempts", loggable(username),
+                    MAX_FAILURES);
+            return new Outcome(null, "locked");
+        }
+        Optional<User> user = User.findByUsername(username);
+        String plain = new String(password);
+        boolean passwordOk = BcryptUtil.matches(plain, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+        boolean ok = passwordOk && user.isPresent() && user.get().active;
+        if (ok) {
+            // Only the latest success matters (it resets the count), and API clients log in on every
+            // call: keep one success row per username, and failures for KEEP (an audit trail).
+            LoginAttempt.delete("username = ?1 and (success = true or attemptedAt < ?2)", username, now.minus(KEEP));
+        }
+        LoginAttempt.record(username, ok, now);
+        if (!ok) {
+            String reason = user.isEmpty() ? "unknown username" : !passwordOk ? "wrong password" : "inactive user";
+            LOG.infof("Login failed for username '%s' (%s)", loggable(username), reason);
+            return new Outcome(null, reason);
+        }
+        LOG.infof("Login succeeded for user '%s' (role %s)", user.get().username, user.get().role);
+        return new Outcome(identity(user.get()), null);
+    }
+
+    /**
+     * The identity of a user restored from the session cookie: the role is read afresh, and a user that
+     * has been deactivated (or removed) since logging in is refused.
+     */
+    @ActivateRequestContext
+    @Transactional
+    public SecurityIdentity restore(String username) {
+        return User.findByUsername(username).filter(u -> u.active).map(LoginGuard::identity).orElse(null);
+    }
+
+    /** True when the username is locked at {@code now} (see the class comment). */
+    public boolean isLocked(String username, Instant now) {
+        Instant since = now.minus(WINDOW).minus(LOCK);
+        Instant lastSuccess = LoginAttempt.find(
+                "select max(a.attemptedAt) from LoginAttempt a where a.username = ?1 and a.success = true",
+                username).project(Instant.class).firstResult();
+        if (lastSuccess != null && lastSuccess.isAfter(since)) {
+            since = lastSuccess;
+        }
+        List<Instant> failures = LoginAttempt.find(
+                "select a.attemptedAt from LoginAttempt a where a.username = ?1 and a.success = false"
+                        + " and a.attemptedAt > ?2 order by a.attemptedAt desc",
+                username, since).project(Instant.class).page(0, MAX_FAILURES).list();
+        if (failures.size() < MAX_FAILURES) {
+            return false;
+        }
+        Instant newest = failures.get(0);
+        Instant oldest = failures.get(MAX_FAILURES - 1);
+        return Duration.between(oldest, newest).compareTo(WINDOW) <= 0 && now.isBefore(newest.plus(LOCK));
+    }
+
+    static SecurityIdentity identity(User user) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username))
+                .addRole(user.role)
+                .build();
+    }
+
+    /** Usernames are compared case-insensitively; what is stored and logged is trimmed and lower-cased. */
+    static String normalize(String username) {
+        if (username == null) {
+            return "";
+        }
+        String u = username.strip().toLowerCase(Locale.ROOT);
+        return u.length() > 60 ? u.substring(0, 60) : u;
+    }
+
+    /** A username as typed is untrusted: keep log lines on one line and short. */
+    static String loggable(String username) {
+        return username.replaceAll("[^\\p{Alnum}._@-]", "?");
+    }
+}
