@@ -41,6 +41,24 @@ class EscapingTest {
             String imgUser = Accounts.uniqueName("esc-img");
             m.put("imgUser", String.valueOf(Accounts.create(imgUser, IMG, Role.BOARD_CODE, PASSWORD)));
             m.put("imgSession", Accounts.session(imgUser, PASSWORD));
+            // a project with a hostile name, and a pending result with a hostile company and evidence
+            long project = Accounts.project(SCRIPT);
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                no.hallingdal.jobbmal.project.Project pr = no.hallingdal.jobbmal.project.Project.findById(project);
+                pr.municipalities.add(no.hallingdal.jobbmal.municipality.Municipality.findById("3324"));
+            });
+            m.put("project", String.valueOf(project));
+            Map<String, Object> body = new HashMap<>();
+            body.put("projectId", project);
+            body.put("municipality", "3324");
+            body.put("date", "2023-06-01");
+            body.put("kind", "NEW_JOBS");
+            body.put("amount", 2);
+            body.put("companyName", IMG);
+            body.put("evidence", SCRIPT);
+            m.put("result", String.valueOf(given().auth().preemptive().basic("admin", "test-admin-password-1")
+                    .contentType("application/json").body(body).post("/api/v1/results").then().statusCode(201)
+                    .extract().jsonPath().getLong("id")));
             sample = m;
         }
         return sample;
@@ -57,7 +75,17 @@ class EscapingTest {
                 Arguments.of("/account/password", "imgSession"),
                 Arguments.of("/admin/users", "adminSession"),          // users list
                 Arguments.of("/admin/users/{scriptUser}", "adminSession"), // edit form (input value)
-                Arguments.of("/admin/users/{imgUser}", "adminSession"));
+                Arguments.of("/admin/users/{imgUser}", "adminSession"),
+                Arguments.of("/projects", "adminSession"),             // project list
+                Arguments.of("/projects/{project}", "imgSession"),     // project page with its results
+                Arguments.of("/projects/{project}/edit", "adminSession"),
+                Arguments.of("/results", "imgSession"),                // results list (company)
+                Arguments.of("/results/{result}", "imgSession"),       // result page and history
+                Arguments.of("/results/{result}/edit", "adminSession"),
+                Arguments.of("/admin/approvals", "adminSession"),
+                Arguments.of("/?sort=name", "imgSession"),             // dashboard project table
+                Arguments.of("/municipalities/3324", "imgSession"),
+                Arguments.of("/reports/2023", "imgSession"));          // annual report: project and company
     }
 
     @ParameterizedTest(name = "{0} as {1}")
