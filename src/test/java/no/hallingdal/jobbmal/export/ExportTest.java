@@ -234,4 +234,61 @@ class ExportTest {
                 .statusCode(303).header("Location", containsString("/export/results.csv?dialect=excel-nb"));
         given().redirects().follow(false).get("/export/download?format=pdf").then().statusCode(400);
     }
+
+    /** LibreOffice, or null when it is not installed (then the test is skipped, but fails under CI=true). */
+    static String soffice() {
+        for (String c : List.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice")) {
+            if (new java.io.File(c).canExecute()) {
+                return c;
+            }
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but LibreOffice is missing: install libreoffice-calc-nogui");
+        }
+        org.junit.jupiter.api.Assumptions.abort("LibreOffice not installed; spreadsheet test skipped");
+        return null;
+    }
+
+    /** Converts a file to flat ODS XML with LibreOffice and returns the XML. */
+    static String toFods(String soffice, java.nio.file.Path file, String infilter) throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("lo-out");
+        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("lo-profile");
+        List<String> cmd = new java.util.ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile.toUri(),
+                "--headless", "--norestore", "--convert-to", "fods", "--outdir", out.toString()));
+        if (infilter != null) {
+            cmd.add("--infilter=" + infilter);
+        }
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "LibreOffice finished");
+        String name = file.getFileName().toString().replaceAll("\\.[a-z]+$", ".fods");
+        java.nio.file.Path fods = out.resolve(name);
+        assertTrue(java.nio.file.Files.exists(fods), "LibreOffice converted " + file + ": " + log);
+        return java.nio.file.Files.readString(fods);
+    }
+
+    @Test
+    void aRealSpreadsheetReadsNumbersAndLetters() throws Exception {
+        String soffice = soffice();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("export-lo");
+        java.nio.file.Path csv = dir.resolve("resultater.csv");
+        java.nio.file.Files.write(csv, given().get("/export/results.csv?year=2022").then().statusCode(200)
+                .extract().asByteArray());
+        // As Norwegian Excel opens it: ';' separated, UTF-8, Norwegian locale (decimal comma)
+        String fromCsv = toFods(soffice, csv, "CSV:59,34,76,1,,1044");
+        assertTrue(fromCsv.contains("office:value-type=\"float\" office:value=\"4.5\""), "4,5 read as the number 4.5");
+        assertTrue(fromCsv.contains("office:value=\"0.1\"") && fromCsv.contains("office:value=\"0.2\""), "small amounts");
+        assertTrue(fromCsv.contains("Grønt skifte Ål"), "æøå intact from CSV");
+        assertTrue(fromCsv.contains("&apos;=Formelprosjekt") || fromCsv.contains("'=Formelprosjekt"),
+                "formula-like text stays text");
+        java.nio.file.Path xlsx = dir.resolve("resultater.xlsx");
+        java.nio.file.Files.write(xlsx, given().get("/export/results.xlsx?year=2022").then().statusCode(200)
+                .extract().asByteArray());
+        String fromXlsx = toFods(soffice, xlsx, null);
+        assertTrue(fromXlsx.contains("office:value-type=\"float\" office:value=\"4.5\""), "XLSX amount is a number");
+        assertTrue(fromXlsx.contains("Grønt skifte Ål"), "æøå intact from XLSX");
+        assertTrue(fromXlsx.contains("<text:p>964951462</text:p>"), "org. number kept as text");
+        assertTrue(fromXlsx.contains("office:date-value=\"2022-02-01"), "date cell is a date");
+    }
 }
