@@ -26,7 +26,7 @@
     } else {
       s.borderColor = BLACK; s.backgroundColor = BLACK; s.borderDash = [6, 4]; s.borderWidth = 2;
       s.pointRadius = 0; s.fill = false; s.order = 1;
-      if (type === 'bar') { s.type = 'line'; s.showLine = false; s.pointRadius = 8; s.pointStyle = 'line'; s.pointBorderWidth = 3; }
+      if (type === 'bar') { s.backgroundColor = 'rgba(0,0,0,0)'; s.borderDash = undefined; s.borderWidth = 3; s.order = 0; }
     }
     return s;
   }

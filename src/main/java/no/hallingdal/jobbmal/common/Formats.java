@@ -74,6 +74,16 @@ public final class Formats {
         return (Messages.isEnglish(locale) ? EN_DATE : NB_DATE).format(date);
     }
 
+    /** A month given as yyyy-MM, in words: "desember 2023", "December 2023". */
+    public static String month(String yearMonth, Locale locale) {
+        if (yearMonth == null) {
+            return "";
+        }
+        java.time.YearMonth ym = java.time.YearMonth.parse(yearMonth);
+        return DateTimeFormatter.ofPattern("LLLL yyyy", Messages.isEnglish(locale) ? Locale.ENGLISH : Messages.NB)
+                .format(ym);
+    }
+
     public static String dateTime(Instant instant, Locale locale) {
         if (instant == null) {
             return "";

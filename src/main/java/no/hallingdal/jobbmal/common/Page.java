@@ -80,6 +80,10 @@ public class Page {
         return Formats.date(value, locale);
     }
 
+    public String month(String yearMonth) {
+        return Formats.month(yearMonth, locale);
+    }
+
     public String dateTime(Instant value) {
         return Formats.dateTime(value, locale);
     }

@@ -88,7 +88,7 @@ public class ResultDemoData {
                     int roll = random.nextInt(100);
                     String kind = roll < 80 ? "NEW_JOBS" : roll < 92 ? "SECURED_JOBS" : "NEW_COMPANY";
                     BigDecimal amount = kind.equals("NEW_COMPANY") ? BigDecimal.valueOf(1 + random.nextInt(3))
-                            : BigDecimal.valueOf(5 + random.nextInt(76), 1);
+                            : BigDecimal.valueOf(5 + random.nextInt(31), 1); // 0.5–3.5 årsverk, mean 2
                     int s = random.nextInt(100);
                     String status = s < 75 ? "APPROVED" : s < 88 ? "PENDING" : s < 95 ? "RETURNED" : "WITHDRAWN";
                     String reason = switch (status) {

@@ -27,6 +27,8 @@ class FormatsTest {
         assertEquals("1,250,000", Formats.integer(1_250_000L, Messages.EN));
         assertEquals("45.3%", Formats.percent(new BigDecimal("45.25"), Messages.EN));
         assertEquals("3 Jan 2023", Formats.date(LocalDate.of(2023, 1, 3), Messages.EN));
+        assertEquals("December 2023", Formats.month("2023-12", Messages.EN));
+        assertEquals("desember 2023", Formats.month("2023-12", Messages.NB));
     }
 
     @Test
