@@ -1,6 +1,5 @@
 package no.hallingdal.jobbmal.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
@@ -44,13 +42,10 @@ public class DashboardResource {
     ProgressFilters filters;
 
     @Inject
-    Messages messages;
+    ProgressViews views;
 
     @Inject
     RequestLocale locale;
-
-    @Inject
-    ObjectMapper json;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -60,9 +55,7 @@ public class DashboardResource {
         Programme programme = Programme.get();
         List<Municipality> municipalities = Municipality.listOrdered();
         List<FocusArea> focusAreas = FocusArea.listOrdered();
-        Progress progress = service.progress(filter, locale.get());
-        DashboardView view = new DashboardView(progress, messages, locale.get(), json, scoped(municipalities, filter),
-                focusAreas);
+        DashboardView view = views.view(filter, scoped(municipalities, filter));
         String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
         String d = "asc".equals(dir) ? "asc" : "desc";
         List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), s, d);

@@ -1,6 +1,5 @@
 package no.hallingdal.jobbmal.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -9,12 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
-import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
 import java.util.List;
@@ -38,13 +35,10 @@ public class MunicipalityPageResource {
     ProgressService service;
 
     @Inject
-    Messages messages;
+    ProgressViews views;
 
     @Inject
     RequestLocale locale;
-
-    @Inject
-    ObjectMapper json;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -59,8 +53,7 @@ public class MunicipalityPageResource {
     public TemplateInstance municipality(@PathParam("code") String code) {
         Municipality m = Municipality.findByAnyCode(code).orElseThrow(() -> new NotFoundException("municipality.notfound"));
         ProgressFilter filter = new ProgressFilter(null, m.code, null, null);
-        Progress p = service.progress(filter, locale.get());
-        DashboardView view = new DashboardView(p, messages, locale.get(), json, List.of(m), FocusArea.listOrdered());
+        DashboardView view = views.view(filter, List.of(m));
         List<ProgressService.ProjectRow> projects = DashboardResource.sorted(service.projects(filter, locale.get()),
                 "counted", "desc");
         return Templates.municipality(pages.plain("home", m.name), m, view, projects);

@@ -8,7 +8,9 @@ import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
-/** Progress views for pages outside the dashboard (the project page). */
+import java.util.List;
+
+/** Builds the {@link DashboardView} of a scope, for the dashboard, municipality, project and report pages. */
 @ApplicationScoped
 public class ProgressViews {
 
@@ -24,9 +26,14 @@ public class ProgressViews {
     @Inject
     ObjectMapper json;
 
+    /** The view of a scope; the cross table has a row per municipality in {@code rows}. */
+    public DashboardView view(ProgressFilter filter, List<Municipality> rows) {
+        Progress p = service.progress(filter, locale.get());
+        return new DashboardView(p, messages, locale.get(), json, rows, FocusArea.listOrdered());
+    }
+
     /** The headline, cumulative chart and breakdowns of one project, against its expected new jobs. */
     public DashboardView project(long projectId) {
-        Progress p = service.progress(new ProgressFilter(null, null, null, projectId), locale.get());
-        return new DashboardView(p, messages, locale.get(), json, Municipality.listOrdered(), FocusArea.listOrdered());
+        return view(new ProgressFilter(null, null, null, projectId), Municipality.listOrdered());
     }
 }

@@ -1,6 +1,5 @@
 package no.hallingdal.jobbmal.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -16,7 +15,6 @@ import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
-import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.Programme;
 
@@ -53,7 +51,7 @@ public class ReportResource {
     RequestLocale locale;
 
     @Inject
-    ObjectMapper json;
+    ProgressViews views;
 
     @Inject
     EntityManager em;
@@ -94,9 +92,7 @@ public class ReportResource {
             throw new NotFoundException("report.notfound");
         }
         var loc = locale.get();
-        Progress p = service.progress(new ProgressFilter(year, null, null, null), loc);
-        DashboardView view = new DashboardView(p, messages, loc, json, Municipality.listOrdered(),
-                FocusArea.listOrdered());
+        DashboardView view = views.view(new ProgressFilter(year, null, null, null), Municipality.listOrdered());
         // the cumulative position against the whole goal at the end of the year (or today, if sooner)
         Progress whole = service.progress(ProgressFilter.ALL, loc);
         Progress.MonthRow position = null;

@@ -2,8 +2,7 @@ package no.hallingdal.jobbmal.export;
 
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.Inputs;
-import no.hallingdal.jobbmal.municipality.FocusArea;
-import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.municipality.ReferenceCodes;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,24 +27,9 @@ public record ExportFilter(LocalDate from, LocalDate to, Integer year, String mu
         if (f != null && t != null && t.isBefore(f)) {
             errors.add("to", "export.error.toBeforeFrom");
         }
-        Long y = Inputs.integer(year, "year", errors);
-        if (y != null && (y < 1900 || y > 2200)) {
-            errors.add("year", "error.integer");
-        }
-        String m = null;
-        if (Inputs.text(municipality) != null) {
-            m = Municipality.findByAnyCode(municipality).map(x -> x.code).orElse(null);
-            if (m == null) {
-                errors.add("municipality", "error.unknown.municipality", municipality);
-            }
-        }
-        String fa = null;
-        if (Inputs.text(focusArea) != null) {
-            fa = FocusArea.findByCode(focusArea).map(x -> x.code).orElse(null);
-            if (fa == null) {
-                errors.add("focusArea", "error.unknown.focusarea", focusArea);
-            }
-        }
+        Integer y = ReferenceCodes.year(year, "year", errors);
+        String m = ReferenceCodes.municipality(municipality, "municipality", errors);
+        String fa = ReferenceCodes.focusArea(focusArea, "focusArea", errors);
         String k = Inputs.text(kind);
         if (k != null && !KINDS.contains(k)) {
             errors.add("kind", "export.error.kind", k);
@@ -55,7 +39,7 @@ public record ExportFilter(LocalDate from, LocalDate to, Integer year, String mu
             errors.add("status", "export.error.status", s);
         }
         errors.throwIfAny();
-        return new ExportFilter(f, t, y == null ? null : y.intValue(), m, fa, k, s);
+        return new ExportFilter(f, t, y, m, fa, k, s);
     }
 
     /** The WHERE conditions on table alias {@code r}, with positional parameters in order. */

@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.export;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -64,9 +65,7 @@ public class ExportResource {
     @GET
     @Path("/download")
     public Response download(@QueryParam("dataset") String dataset, @QueryParam("format") String format,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("year") String year,
-            @QueryParam("municipality") String municipality, @QueryParam("focusArea") String focusArea,
-            @QueryParam("kind") String kind, @QueryParam("status") String status) {
+            @BeanParam ExportParams p) {
         Errors errors = new Errors();
         String set = "summary".equals(dataset) ? "summary" : "results";
         String ext;
@@ -84,16 +83,16 @@ public class ExportResource {
             ext = null;
         }
         errors.throwIfAny();
-        ExportFilter.parse(from, to, year, municipality, focusArea, kind, status); // validate before redirecting
+        p.filter(); // validate before redirecting
         StringBuilder q = new StringBuilder();
         append(q, "dialect", dialect);
-        append(q, "from", from);
-        append(q, "to", to);
-        append(q, "year", year);
-        append(q, "municipality", municipality);
-        append(q, "focusArea", focusArea);
-        append(q, "kind", kind);
-        append(q, "status", status);
+        append(q, "from", p.from);
+        append(q, "to", p.to);
+        append(q, "year", p.year);
+        append(q, "municipality", p.municipality);
+        append(q, "focusArea", p.focusArea);
+        append(q, "kind", p.kind);
+        append(q, "status", p.status);
         return Response.seeOther(URI.create("/export/" + set + "." + ext + (q.length() == 0 ? "" : "?" + q))).build();
     }
 
@@ -110,11 +109,9 @@ public class ExportResource {
     @Path("/results.csv")
     @Produces("text/csv")
     @Operation(summary = "All results matching the filters, one row per result (CSV)")
-    public Response resultsCsv(@QueryParam("dialect") String dialect, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("year") String year, @QueryParam("municipality") String municipality,
-            @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind, @QueryParam("status") String status) {
-        CsvDialect d = dialect(dialect);
-        ExportFilter f = ExportFilter.parse(from, to, year, municipality, focusArea, kind, status);
+    public Response resultsCsv(@BeanParam ExportParams params) {
+        CsvDialect d = params.csvDialect();
+        ExportFilter f = params.filter();
         log("results.csv", d.code, f);
         StreamingOutput body = out -> CsvExport.results(out, d, service, f);
         return file(body, "text/csv; charset=UTF-8", "jobbmal-resultater-" + f.fileSuffix() + ".csv");
@@ -124,11 +121,9 @@ public class ExportResource {
     @Path("/summary.csv")
     @Produces("text/csv")
     @Operation(summary = "Sums per year × municipality × focus area, with year and grand totals (CSV)")
-    public Response summaryCsv(@QueryParam("dialect") String dialect, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("year") String year, @QueryParam("municipality") String municipality,
-            @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind, @QueryParam("status") String status) {
-        CsvDialect d = dialect(dialect);
-        ExportFilter f = ExportFilter.parse(from, to, year, municipality, focusArea, kind, status);
+    public Response summaryCsv(@BeanParam ExportParams params) {
+        CsvDialect d = params.csvDialect();
+        ExportFilter f = params.filter();
         log("summary.csv", d.code, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> CsvExport.summary(out, d, rows);
@@ -139,10 +134,8 @@ public class ExportResource {
     @Path("/results.xlsx")
     @Produces(XLSX)
     @Operation(summary = "All results matching the filters (XLSX)")
-    public Response resultsXlsx(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("year") String year, @QueryParam("municipality") String municipality,
-            @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind, @QueryParam("status") String status) {
-        ExportFilter f = ExportFilter.parse(from, to, year, municipality, focusArea, kind, status);
+    public Response resultsXlsx(@BeanParam ExportParams params) {
+        ExportFilter f = params.filter();
         log("results.xlsx", null, f);
         StreamingOutput body = out -> XlsxExport.results(out, service, f);
         return file(body, XLSX, "jobbmal-resultater-" + f.fileSuffix() + ".xlsx");
@@ -152,19 +145,12 @@ public class ExportResource {
     @Path("/summary.xlsx")
     @Produces(XLSX)
     @Operation(summary = "Sums per year × municipality × focus area, with totals (XLSX)")
-    public Response summaryXlsx(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("year") String year, @QueryParam("municipality") String municipality,
-            @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind, @QueryParam("status") String status) {
-        ExportFilter f = ExportFilter.parse(from, to, year, municipality, focusArea, kind, status);
+    public Response summaryXlsx(@BeanParam ExportParams params) {
+        ExportFilter f = params.filter();
         log("summary.xlsx", null, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> XlsxExport.summary(out, rows);
         return file(body, XLSX, "jobbmal-sammendrag-" + f.fileSuffix() + ".xlsx");
-    }
-
-    private static CsvDialect dialect(String code) {
-        return CsvDialect.fromCode(code).orElseThrow(() -> no.hallingdal.jobbmal.common.ValidationException.of(
-                "dialect", "export.error.dialect", code));
     }
 
     private void log(String file, String dialect, ExportFilter f) {

@@ -1,0 +1,45 @@
+package no.hallingdal.jobbmal.municipality;
+
+import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.Inputs;
+
+/** Reads municipality and focus-area codes given as filter parameters; an unknown code is a field error. */
+public final class ReferenceCodes {
+
+    private ReferenceCodes() {
+    }
+
+    /** The current municipality code for a current or 2020–2023 code; null when empty or unknown. */
+    public static String municipality(String raw, String field, Errors errors) {
+        if (Inputs.text(raw) == null) {
+            return null;
+        }
+        String code = Municipality.findByAnyCode(raw).map(m -> m.code).orElse(null);
+        if (code == null) {
+            errors.add(field, "error.unknown.municipality", raw);
+        }
+        return code;
+    }
+
+    /** The focus-area code; null when empty or unknown. */
+    public static String focusArea(String raw, String field, Errors errors) {
+        if (Inputs.text(raw) == null) {
+            return null;
+        }
+        String code = FocusArea.findByCode(raw).map(f -> f.code).orElse(null);
+        if (code == null) {
+            errors.add(field, "error.unknown.focusarea", raw);
+        }
+        return code;
+    }
+
+    /** A year between 1900 and 2200; null when empty or bad. */
+    public static Integer year(String raw, String field, Errors errors) {
+        Long y = Inputs.integer(raw, field, errors);
+        if (y != null && (y < 1900 || y > 2200)) {
+            errors.add(field, "error.integer");
+            return null;
+        }
+        return y == null ? null : y.intValue();
+    }
+}
