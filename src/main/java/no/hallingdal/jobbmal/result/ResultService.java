@@ -402,15 +402,7 @@ public class ResultService {
         User user = requireWriter();
         Result r = find(id);
         boolean admin = user.hasRole(Role.ADMIN);
-        if (!admin && !r.project.isLedBy(user.id)) {
-            throw new ForbiddenException();
-        }
-        if (r.status == ResultStatus.WITHDRAWN) {
-            throw new ConflictException("result.conflict.withdrawn");
-        }
-        if (!admin && r.status == ResultStatus.APPROVED) {
-            throw new ConflictException("result.conflict.approvedAdminOnly");
-        }
+        requireChangeable(r, user, admin, "result.conflict.approvedAdminOnly");
         if (in.version() == null) {
             throw ValidationException.of("version", "error.required");
         }
@@ -492,15 +484,7 @@ public class ResultService {
         User user = requireWriter();
         Result r = find(id);
         boolean admin = user.hasRole(Role.ADMIN);
-        if (!admin && !r.project.isLedBy(user.id)) {
-            throw new ForbiddenException();
-        }
-        if (r.status == ResultStatus.WITHDRAWN) {
-            throw new ConflictException("result.conflict.withdrawn");
-        }
-        if (!admin && r.status == ResultStatus.APPROVED) {
-            throw new ConflictException("result.conflict.withdrawApproved");
-        }
+        requireChangeable(r, user, admin, "result.conflict.withdrawApproved");
         String reason = requireReason(reasonText);
         Errors errors = new Errors();
         checkYearLock(Set.of(r.resultYear), user, reason, errors);
@@ -518,6 +502,22 @@ public class ResultService {
         r.flush();
         changeLog.record(ENTITY, r.id, action, reason, null, diff(before, snapshot(r)), user);
         return view(r, doubleCountProjects(r), YearLock.isLocked(r.resultYear));
+    }
+
+    /**
+     * A lead may change only results of projects they lead (403), nobody a withdrawn one (409), and only
+     * an admin an approved one (409 with {@code approvedKey}).
+     */
+    private static void requireChangeable(Result r, User user, boolean admin, String approvedKey) {
+        if (!admin && !r.project.isLedBy(user.id)) {
+            throw new ForbiddenException();
+        }
+        if (r.status == ResultStatus.WITHDRAWN) {
+            throw new ConflictException("result.conflict.withdrawn");
+        }
+        if (!admin && r.status == ResultStatus.APPROVED) {
+            throw new ConflictException(approvedKey);
+        }
     }
 
     private User requireAdmin() {

@@ -46,12 +46,10 @@ class ProgressServiceTest {
     /** The known data set, written once (the database belongs to this class). */
     @BeforeEach
     void data() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (((Number) em.createNativeQuery("SELECT COUNT(*) FROM result").getSingleResult()).intValue() > 0) {
-                return;
-            }
-            long admin = ((Number) em.createNativeQuery("SELECT id FROM app_user WHERE username = 'admin'")
-                    .getSingleResult()).longValue();
+        boolean loaded = QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("SELECT COUNT(*) FROM result").getSingleResult()).intValue() > 0);
+        if (!loaded) {
+            long admin = new no.hallingdal.jobbmal.support.Fixture(em).adminId();
             long p1 = project("Kompetanseløft Gol", "innovasjon", "12.0");
             long p2 = project("Reiselivsløft Hemsedal", "baerekraft", "30.0");
             // approved new jobs: 2022 Gol 10 (w 4, m 6) + 2022 Hemsedal 5.5 + 2023 Gol 0.1 + 2023 Gol 0.2 = 15.8
@@ -68,34 +66,17 @@ class ProgressServiceTest {
             result(p2, "3326", "baerekraft", "2022-06-01", "SECURED_JOBS", "7.0", null, null, "APPROVED", admin);
             result(p2, "3326", "baerekraft", "2022-06-01", "SECURED_JOBS", "9.0", null, null, "PENDING", admin);
             result(p1, "3324", "innovasjon", "2023-03-01", "NEW_COMPANY", "2.0", null, null, "APPROVED", admin);
-        });
+        }
     }
 
     long project(String name, String focusArea, String expected) {
-        em.createNativeQuery("""
-                INSERT INTO project (name, focus_area_code, project_owner, phase, status, start_date, end_date,
-                  expected_new_jobs, created_at, updated_at, version)
-                VALUES (?1, ?2, 'Eier AS', 'hovedprosjekt', 'active', DATE '2022-01-01', DATE '2024-12-31', ?3,
-                  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
-                .setParameter(1, name).setParameter(2, focusArea).setParameter(3, new BigDecimal(expected))
-                .executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT MAX(id) FROM project").getSingleResult()).longValue();
+        return new no.hallingdal.jobbmal.support.Fixture(em).project(name, focusArea, expected);
     }
 
     void result(long project, String municipality, String focusArea, String date, String kind, String amount,
             String women, String men, String status, long by) {
-        em.createNativeQuery("""
-                INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year, kind,
-                  amount, women, men, evidence, status, registered_by, registered_at, updated_at, version)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'bekreftelse', ?10, ?11, CURRENT_TIMESTAMP,
-                  CURRENT_TIMESTAMP, 0)""")
-                .setParameter(1, project).setParameter(2, municipality).setParameter(3, focusArea)
-                .setParameter(4, LocalDate.parse(date)).setParameter(5, LocalDate.parse(date).getYear())
-                .setParameter(6, kind).setParameter(7, new BigDecimal(amount))
-                .setParameter(8, women == null ? null : new BigDecimal(women))
-                .setParameter(9, men == null ? null : new BigDecimal(men))
-                .setParameter(10, status).setParameter(11, by)
-                .executeUpdate();
+        new no.hallingdal.jobbmal.support.Fixture(em).result(project, municipality, focusArea, date, kind, amount,
+                women, men, status, null, null, null);
     }
 
     Progress at(ProgressFilter filter) {
