@@ -23,6 +23,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     LoginGuard guard;
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -32,7 +35,16 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            LoginGuard.Outcome outcome = guard.login(request.getUsername(), request.getPassword().getPassword());
+            // One check at a time per username (the lock covers the commit of the attempt), so parallel
+            // requests cannot all slip under the lockout limit before any failure is recorded.
+            String key = request.getUsername() == null ? "" : request.getUsername().strip().toLowerCase(java.util.Locale.ROOT);
+            LoginGuard.Outcome outcome;
+            synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+                outcome = guard.login(request.getUsername(), request.getPassword().getPassword());
+            }
+            if (LOCKS.size() > 10_000) {
+                LOCKS.clear();
+            }
             if (outcome.identity() == null) {
                 throw new AuthenticationFailedException();
             }

@@ -36,6 +36,13 @@ public final class Inputs {
             errors.add(field, "error.number");
             return null;
         }
+        int mark = Math.max(t.indexOf(','), t.indexOf('.'));
+        if (mark >= 0 && t.length() - mark - 1 == 3) {
+            // "1,500" or "1.500" is a thousands separator in one language and a decimal in the other:
+            // refuse it rather than guess (no amount here has more than one decimal)
+            errors.add(field, "error.number.grouping");
+            return null;
+        }
         return new BigDecimal(t.replace(',', '.'));
     }
 

@@ -76,12 +76,14 @@ public final class ProgressCalculator {
         }
 
         BigDecimal required;
-        if (phase == Phase.ENDED || remaining <= 0) {
+        if (phase == Phase.ENDED) {
             required = BigDecimal.ZERO;
         } else {
             BigDecimal missing = goal.subtract(counted).max(BigDecimal.ZERO);
-            // missing / (remaining / 30.44) = missing × 30.44 / remaining
-            required = missing.multiply(DAYS_PER_MONTH).divide(BigDecimal.valueOf(remaining), 1, RoundingMode.HALF_UP);
+            // missing / (remaining / 30.44) = missing × 30.44 / remaining; on the last day of the period
+            // (no whole day remains) today itself is what remains, so the pace is not shown as 0
+            long left = Math.max(1, remaining);
+            required = missing.multiply(DAYS_PER_MONTH).divide(BigDecimal.valueOf(left), 1, RoundingMode.HALF_UP);
         }
         return new Figures(days, elapsed, remaining, percentOfGoal, percentOfTime,
                 forecast.setScale(1, RoundingMode.HALF_UP), status, required, phase);

@@ -145,8 +145,14 @@ public class ProgressService {
 
         ProgressCalculator.Figures f = ProgressCalculator.compute(goal, start, end, today, counted);
 
-        List<Progress.YearRow> years = new ArrayList<>();
+        // every year of the scope, and any year outside it that has results (dated before the start or
+        // after the end), so the years always add up to the headline
+        java.util.TreeSet<Integer> yearSet = new java.util.TreeSet<>(byYear.keySet());
         for (int y = start.getYear(); y <= end.getYear(); y++) {
+            yearSet.add(y);
+        }
+        List<Progress.YearRow> years = new ArrayList<>();
+        for (int y : yearSet) {
             if (filter.year() != null && filter.year() != y) {
                 continue;
             }
@@ -185,10 +191,20 @@ public class ProgressService {
                 cumPending = cumPending.add(e.getValue()[1]);
             }
         }
+        YearMonth last = YearMonth.from(end);
         for (ProgressCalculator.MonthTarget t : trajectory) {
             BigDecimal[] v = byMonth.getOrDefault(t.month(), zeros());
             cumCounted = cumCounted.add(v[0]);
             cumPending = cumPending.add(v[1]);
+            if (t.month().equals(last)) {
+                // results dated after the scope's last month end up in its last point, like the headline
+                for (var e : byMonth.entrySet()) {
+                    if (e.getKey().isAfter(last)) {
+                        cumCounted = cumCounted.add(e.getValue()[0]);
+                        cumPending = cumPending.add(e.getValue()[1]);
+                    }
+                }
+            }
             months.add(new Progress.MonthRow(t.month().toString(), one(cumCounted), one(cumPending), t.cumulativeTarget()));
         }
 

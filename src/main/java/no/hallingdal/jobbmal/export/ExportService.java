@@ -61,7 +61,7 @@ public class ExportService {
             SELECT r.id, r.result_date, r.result_year, r.project_id, p.name, r.focus_area_code, fa.name_nb,
                    r.municipality_code, m.name, r.kind, r.amount, r.women, r.men, r.company_name, r.org_number,
                    r.status, r.evidence, ru.display_name, r.registered_at, au.display_name, r.approved_at,
-                   CASE WHEN r.kind = 'NEW_JOBS' AND r.org_number IS NOT NULL AND EXISTS (
+                   CASE WHEN r.kind = 'NEW_JOBS' AND r.status <> 'WITHDRAWN' AND r.org_number IS NOT NULL AND EXISTS (
                        SELECT 1 FROM result o WHERE o.org_number = r.org_number AND o.result_year = r.result_year
                          AND o.kind = 'NEW_JOBS' AND o.project_id <> r.project_id AND o.status <> 'WITHDRAWN')
                    THEN 1 ELSE 0 END

@@ -62,7 +62,7 @@ public class ResultApi {
         Long y = Inputs.integer(year, "year", errors);
         Long p = Inputs.integer(page, "page", errors);
         Long s = Inputs.integer(size, "size", errors);
-        if (p != null && p < 1) {
+        if (p != null && (p < 1 || p > 100_000)) {
             errors.add("page", "result.error.page");
         }
         if (s != null && (s < 1 || s > MAX_SIZE)) {

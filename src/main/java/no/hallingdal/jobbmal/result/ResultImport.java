@@ -51,7 +51,9 @@ public class ResultImport {
     /** The columns a registration needs (names as in the results export). */
     public static final List<String> REQUIRED = List.of("project_id", "date", "municipality_code", "kind", "amount",
             "evidence");
-    public static final List<String> OPTIONAL = List.of("focus_area_code", "women", "men", "company", "org_number");
+    /** Optional; {@code reason} lets an admin import into a locked year (domain.md: "an admin giving a reason"). */
+    public static final List<String> OPTIONAL = List.of("focus_area_code", "women", "men", "company", "org_number",
+            "reason");
     public static final List<String> TEMPLATE_COLUMNS = List.of("project_id", "date", "municipality_code",
             "focus_area_code", "kind", "amount", "women", "men", "company", "org_number", "evidence");
 
@@ -233,7 +235,8 @@ public class ResultImport {
                 Inputs.decimal(cell(rec, index, "amount"), "amount", errors),
                 Inputs.decimal(cell(rec, index, "women"), "women", errors),
                 Inputs.decimal(cell(rec, index, "men"), "men", errors),
-                cell(rec, index, "company"), cell(rec, index, "org_number"), cell(rec, index, "evidence"), null, null);
+                cell(rec, index, "company"), cell(rec, index, "org_number"), cell(rec, index, "evidence"), null,
+                cell(rec, index, "reason"));
     }
 
     /** The downloadable template: the header and one example row, in the given dialect. */

@@ -26,7 +26,7 @@ public class ResultImportApi {
     ResultImport importer;
 
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
     @Operation(summary = "Import results from CSV (dry run with dryRun=true); all rows or none")

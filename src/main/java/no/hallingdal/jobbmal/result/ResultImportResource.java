@@ -35,7 +35,7 @@ public class ResultImportResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance importPage(Page page, ResultImport.Report report,
-                Map<Long, List<ResultImport.RowError>> errorsByRow);
+                Map<Long, List<ResultImport.RowError>> errorsByRow, String lockedYears);
     }
 
     @Inject
@@ -44,10 +44,19 @@ public class ResultImportResource {
     @Inject
     ResultImport importer;
 
+    @Inject
+    ResultService service;
+
+    /** The locked years as text ("2022, 2023"), or null when none is locked. */
+    private String lockedYears() {
+        var years = new java.util.TreeSet<>(service.lockedYears());
+        return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        return Templates.importPage(pages.page("results", "result.import.title"), null, Map.of());
+        return Templates.importPage(pages.page("results", "result.import.title"), null, Map.of(), lockedYears());
     }
 
     @GET
@@ -78,7 +87,7 @@ public class ResultImportResource {
             report = importer.run(bytes, file == null ? null : file.fileName(), dryRun);
         } catch (ValidationException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.importPage(page.withErrors(e.errors()), null, Map.of()).render()).build();
+                    .entity(Templates.importPage(page.withErrors(e.errors()), null, Map.of(), lockedYears()).render()).build();
         }
         if (!dryRun && report.valid()) {
             return Response.seeOther(URI.create("/results?status=PENDING"))
@@ -86,6 +95,6 @@ public class ResultImportResource {
         }
         int status = report.valid() ? 200 : 400;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.importPage(page, report, ResultImport.byRow(report.errors())).render()).build();
+                .entity(Templates.importPage(page, report, ResultImport.byRow(report.errors()), lockedYears()).render()).build();
     }
 }

@@ -40,6 +40,9 @@ class FormatsTest {
         assertTrue(errors.isEmpty());
         assertNull(Inputs.decimal("abc", "b", errors));
         assertNull(Inputs.decimal("1,2,3", "c", errors));
+        assertNull(Inputs.decimal("1,500", "g1", errors));   // thousands separator in English: refused, not 1.5
+        assertNull(Inputs.decimal("1.000", "g2", errors));   // thousands separator in Norwegian: refused, not 1
+        assertTrue(errors.has("g1") && errors.has("g2"));
         assertTrue(errors.has("b") && errors.has("c"));
         assertEquals(LocalDate.of(2023, 3, 12), Inputs.date("12.03.2023", "d", errors));
         assertEquals(LocalDate.of(2023, 3, 12), Inputs.date("2023-03-12", "d", errors));

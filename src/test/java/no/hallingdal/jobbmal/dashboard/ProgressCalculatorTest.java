@@ -94,7 +94,8 @@ class ProgressCalculatorTest {
         assertEquals(1096, f.elapsedDays());
         assertEquals(0, f.remainingDays());
         assertEquals(new BigDecimal("150.0"), f.forecastAtEnd());
-        assertEquals(BigDecimal.ZERO, f.requiredPerMonth());
+        // 50 missing with one day left: 50 × 30.44 / 1 (the pace is 0 only after the end)
+        assertEquals(new BigDecimal("1522.0"), f.requiredPerMonth());
     }
 
     @Test

@@ -375,6 +375,8 @@ class ResultApiTest {
                 .body("total", equalTo(3));
         given().get(API + "?size=201").then().statusCode(400).body("errors.field", hasItem("size"));
         given().get(API + "?sort=nonsense").then().statusCode(400).body("errors.field", hasItem("sort"));
+        given().get(API + "?page=50000000").then().statusCode(400).body("errors.field", hasItem("page"));
+        given().get(API + "?page=0").then().statusCode(400).body("errors.field", hasItem("page"));
         given().get(API + "?project=abc").then().statusCode(400).body("errors.field", hasItem("project"));
     }
 
