@@ -81,6 +81,11 @@ public class ResultDemoData {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
         String doubleOrg = orgNumber(new Random(seed.size.seed()));
         em.unwrap(Session.class).doWork(conn -> {
+            long before;
+            try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM result")) {
+                rs.next();
+                before = rs.getLong(1);
+            }
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 for (int i = 0; i < count; i++) {
                     ProjectInfo p = projects.get(random.nextInt(projects.size()));
@@ -154,9 +159,36 @@ public class ResultDemoData {
                 }
                 ps.executeBatch();
             }
+            // History for every demo result, set-based (one statement per kind of event, however many rows):
+            // who registered it and when, and the approval, return or withdrawal with its reason.
+            for (String history : List.of(HISTORY_CREATED, HISTORY_APPROVED, HISTORY_REASONED)) {
+                try (PreparedStatement h = conn.prepareStatement(history + " AND r.id > ?")) {
+                    h.setLong(1, before);
+                    h.executeUpdate();
+                }
+            }
         });
         LOG.infof("Demo data: %d results", count);
     }
+
+    static final String HISTORY_CREATED = """
+            INSERT INTO change_event (entity_type, entity_id, action, changed_by, changed_by_name, changed_at, source)
+            SELECT 'result', r.id, 'created', r.registered_by, u.display_name, r.registered_at, 'demo-data'
+            FROM result r JOIN app_user u ON u.id = r.registered_by
+            WHERE 1 = 1""";
+
+    static final String HISTORY_APPROVED = """
+            INSERT INTO change_event (entity_type, entity_id, action, changed_by, changed_by_name, changed_at, source)
+            SELECT 'result', r.id, 'approved', r.approved_by, u.display_name, r.approved_at, 'demo-data'
+            FROM result r JOIN app_user u ON u.id = r.approved_by
+            WHERE r.status = 'APPROVED'""";
+
+    static final String HISTORY_REASONED = """
+            INSERT INTO change_event (entity_type, entity_id, action, changed_by, changed_by_name, changed_at, reason, source)
+            SELECT 'result', r.id, CASE r.status WHEN 'RETURNED' THEN 'returned' ELSE 'withdrawn' END, r.updated_by,
+                   u.display_name, r.updated_at, r.status_reason, 'demo-data'
+            FROM result r JOIN app_user u ON u.id = r.updated_by
+            WHERE r.status IN ('RETURNED', 'WITHDRAWN')""";
 
     private record ProjectInfo(long id, String focusArea, List<String> municipalities) {
     }

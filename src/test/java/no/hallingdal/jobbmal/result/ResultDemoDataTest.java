@@ -68,6 +68,19 @@ class ResultDemoDataTest {
             assertEquals(Set.of(ResultStatus.values()), statuses);
             assertEquals(Set.of(ResultKind.values()), kinds);
             assertTrue(service.doubleCountedIds(results.stream().map(r -> r.id).toList()).size() >= 2);
+            // every demo result has its history: created, and approved / returned / withdrawn with the reason
+            for (Result r : results) {
+                var history = no.hallingdal.jobbmal.history.ChangeEvent.forEntity("result", r.id);
+                assertTrue(history.stream().anyMatch(e -> e.action.equals("created") && "demo-data".equals(e.source)),
+                        "created event for " + r.id);
+                if (r.status == ResultStatus.APPROVED) {
+                    assertTrue(history.stream().anyMatch(e -> e.action.equals("approved")), "approved event " + r.id);
+                }
+                if (r.status == ResultStatus.WITHDRAWN) {
+                    assertTrue(history.stream().anyMatch(e -> e.action.equals("withdrawn")
+                            && r.statusReason.equals(e.reason)), "withdrawn event with reason " + r.id);
+                }
+            }
         });
     }
 }
