@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.common.StartupLock;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
@@ -24,8 +25,13 @@ public class AccountService {
     @Inject
     JobbmalConfig config;
 
+    @Inject
+    StartupLock startupLock;
+
+    /** Once per database, also when several instances start together (see {@link StartupLock}). */
     @Transactional
     void createFirstAdmin(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        startupLock.acquire();
         if (User.count() > 0) {
             return;
         }

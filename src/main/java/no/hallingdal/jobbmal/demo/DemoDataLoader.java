@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.common.StartupLock;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.project.Project;
@@ -27,7 +28,8 @@ import java.util.Random;
 
 /**
  * With {@code jobbmal.demo-data=true}, fills an empty database with a deterministic demo programme at
- * start. Never touches a database that already has projects.
+ * start. Never touches a database that already has projects; with several instances starting together,
+ * exactly one loads it.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -40,11 +42,16 @@ public class DemoDataLoader {
     @Inject
     Event<DemoSeed> seeded;
 
+    @Inject
+    StartupLock startupLock;
+
+    /** Once per database, also when several instances start together (see {@link StartupLock}). */
     @Transactional
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (!config.demoData()) {
             return;
         }
+        startupLock.acquire();
         if (Project.count() > 0) {
             LOG.info("Demo data not loaded: the database already has projects");
             return;

@@ -91,7 +91,9 @@ public class ProjectService {
         String order = " order by " + SORTS.get(sort) + (filter.descending() ? " desc" : " asc") + ", p.id asc";
 
         var em = Panache.getEntityManager();
-        var q = em.createQuery("select distinct p from Project p join fetch p.focusArea f left join fetch p.municipalities left join fetch p.leads"
+        // No "distinct": Hibernate 6 returns each project once despite the collection fetches, and PostgreSQL
+        // refuses SELECT DISTINCT ordered by lower(name) or by the collections' @OrderBy columns.
+        var q = em.createQuery("select p from Project p join fetch p.focusArea f left join fetch p.municipalities left join fetch p.leads"
                 + where + order, Project.class);
         var sum = em.createQuery("select coalesce(sum(p.expectedNewJobs), 0) from Project p" + where, BigDecimal.class);
         params.forEach((k, v) -> {

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.support.Accounts;
+import no.hallingdal.jobbmal.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,8 +25,7 @@ class SecureCookiesTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // A database of its own: the shared in-memory one belongs to the other (restarted) application.
-            return Map.of("jobbmal.secure-cookies", "true",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:jobbmal-secure-cookies;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("jobbmal-secure-cookies", Map.of("jobbmal.secure-cookies", "true"));
         }
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ProgressServiceTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:progress;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("progress");
         }
     }
 

@@ -11,6 +11,7 @@ import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.project.Project;
 import no.hallingdal.jobbmal.project.ProjectStatus;
+import no.hallingdal.jobbmal.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -38,11 +39,10 @@ class DemoDataTest {
     public static class DemoProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            return TestDatabase.own("jobbmal-demo", Map.of(
                     "jobbmal.demo-data", "true",
                     "jobbmal.demo.projects", "25",
-                    "jobbmal.demo.results", "40",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:jobbmal-demo;DB_CLOSE_DELAY=-1");
+                    "jobbmal.demo.results", "40"));
         }
     }
 
