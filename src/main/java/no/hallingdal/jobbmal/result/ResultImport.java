@@ -79,7 +79,9 @@ public class ResultImport {
     public record RowError(long row, String column, String message) {
     }
 
-    public record RowOk(long row, long projectId, String date, String kind, BigDecimal amount, String company) {
+    /** A valid row; {@code warnings} name possible double counting (another project, same org. number and year). */
+    public record RowOk(long row, long projectId, String date, String kind, BigDecimal amount, String company,
+            List<String> warnings) {
     }
 
     public record Report(String fileName, String dialect, boolean dryRun, int rows, int created, boolean valid,
@@ -98,6 +100,8 @@ public class ResultImport {
         List<ResultInput> inputs = new ArrayList<>();
         Locale loc = locale.get();
         int rows = 0;
+        // org. number|year -> projects with new jobs earlier in this file
+        Map<String, java.util.Set<Long>> inFile = new HashMap<>();
         for (CSVRecord rec : parsed.records) {
             long row = rec.getRecordNumber();
             if (rec.size() == 1 && rec.get(0).isBlank()) {
@@ -117,7 +121,8 @@ public class ResultImport {
             }
             if (rowErrors.isEmpty()) {
                 inputs.add(in);
-                ok.add(new RowOk(row, in.projectId(), in.date().toString(), in.kind(), in.amount(), in.companyName()));
+                ok.add(new RowOk(row, in.projectId(), in.date().toString(), in.kind(), in.amount(), in.companyName(),
+                        doubleCount(in, inFile, loc)));
             } else {
                 for (FieldError e : rowErrors) {
                     errors.add(new RowError(row, COLUMN_OF.getOrDefault(e.field(), e.field()),
@@ -144,6 +149,25 @@ public class ResultImport {
                     currentUser.user().map(u -> u.username).orElse("?"), created);
         }
         return new Report(name, parsed.dialect, dryRun, rows, created, valid, ok, errors);
+    }
+
+    /** The double-count warnings of a valid row: other projects in the database or earlier in the file. */
+    private List<String> doubleCount(ResultInput in, Map<String, java.util.Set<Long>> inFile, Locale loc) {
+        if (!"NEW_JOBS".equals(in.kind()) || in.orgNumber() == null) {
+            return List.of();
+        }
+        String org = OrgNumber.normalise(in.orgNumber());
+        int year = in.date().getYear();
+        List<String> warnings = new ArrayList<>();
+        for (String project : service.doubleCountProjects(org, year, in.projectId())) {
+            warnings.add(messages.get(loc, "result.import.doubleCount", project));
+        }
+        java.util.Set<Long> earlier = inFile.computeIfAbsent(org + "|" + year, k -> new java.util.HashSet<>());
+        if (earlier.stream().anyMatch(p -> !p.equals(in.projectId()))) {
+            warnings.add(messages.get(loc, "result.import.doubleCountInFile"));
+        }
+        earlier.add(in.projectId());
+        return warnings;
     }
 
     record Parsed(String dialect, List<String> header, Map<String, Integer> index, List<CSVRecord> records) {

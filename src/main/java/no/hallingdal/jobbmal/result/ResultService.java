@@ -305,12 +305,21 @@ public class ResultService {
         if (r.kind != ResultKind.NEW_JOBS || r.orgNumber == null || r.status == ResultStatus.WITHDRAWN) {
             return List.of();
         }
+        return doubleCountProjects(r.orgNumber, r.resultYear, r.project.id);
+    }
+
+    /**
+     * Names of other projects with new jobs (not withdrawn) for this org. number (9 digits) in this year:
+     * the double-counting rule of domain.md, for a result not saved yet (the import's report).
+     */
+    @Transactional
+    public List<String> doubleCountProjects(String orgNumber, int year, long projectId) {
         return em.createQuery("select distinct o.project.name from Result o where o.orgNumber = :org"
                 + " and o.resultYear = :year and o.kind = :newJobs and o.status <> :withdrawn"
                 + " and o.project.id <> :project order by o.project.name", String.class)
-                .setParameter("org", r.orgNumber).setParameter("year", r.resultYear)
+                .setParameter("org", orgNumber).setParameter("year", year)
                 .setParameter("newJobs", ResultKind.NEW_JOBS).setParameter("withdrawn", ResultStatus.WITHDRAWN)
-                .setParameter("project", r.project.id).getResultList();
+                .setParameter("project", projectId).getResultList();
     }
 
     @Transactional
