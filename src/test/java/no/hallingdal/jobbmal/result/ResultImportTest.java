@@ -185,11 +185,13 @@ class ResultImportTest {
     @Test
     void doubleCountingIsWarnedPerRow() {
         Fixture fx = new Fixture(em);
+        // an org. number no other test uses, so the second row has nothing to collide with
+        String fresh = ResultDemoData.orgNumber(new java.util.Random(System.nanoTime()));
         long other = fx.project("Annet prosjekt " + tag, "innovasjon", "5");
         fx.result(other, "3324", "innovasjon", "2023-02-01", "NEW_JOBS", "1.0", null, null, "APPROVED", "Bø AS",
                 "964951462", null);
         byte[] file = excel("{p};2023-03-12;3324;;NEW_JOBS;2;;;Bø AS;NO 964 951 462 MVA;ok",
-                "{p};2024-03-12;3324;;NEW_JOBS;2;;;Ny AS;123456785;ok").getBytes(StandardCharsets.UTF_8);
+                "{p};2024-03-12;3324;;NEW_JOBS;2;;;Ny AS;" + fresh + ";ok").getBytes(StandardCharsets.UTF_8);
         post(file, true).then().statusCode(200).body("valid", equalTo(true))
                 .body("accepted[0].warnings[0]", containsString("Annet prosjekt " + tag))
                 .body("accepted[1].warnings.size()", equalTo(0));
