@@ -200,26 +200,8 @@ public class ResultService {
             where.append(" and r.focusArea.code = :focusArea");
             params.put("focusArea", fa);
         }
-        String k = Inputs.text(f.kind());
-        if (k != null) {
-            var kind = CodedEnum.fromCode(ResultKind.class, k);
-            if (kind.isPresent()) {
-                where.append(" and r.kind = :kind");
-                params.put("kind", kind.get());
-            } else {
-                where.append(" and 1 = 0");
-            }
-        }
-        String s = Inputs.text(f.status());
-        if (s != null) {
-            var status = CodedEnum.fromCode(ResultStatus.class, s);
-            if (status.isPresent()) {
-                where.append(" and r.status = :status");
-                params.put("status", status.get());
-            } else {
-                where.append(" and 1 = 0");
-            }
-        }
+        codeFilter(where, params, "kind", ResultKind.class, f.kind());
+        codeFilter(where, params, "status", ResultStatus.class, f.status());
         if (f.year() != null) {
             where.append(" and r.resultYear = :year");
             params.put("year", f.year());
@@ -243,6 +225,22 @@ public class ResultService {
         params.forEach(q::setParameter);
         List<Result> rows = q.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         return new SearchResult(views(rows), total, sum, page, size);
+    }
+
+    /** Filters on an enum field by its code; an unknown code matches nothing. */
+    private static <E extends Enum<E> & CodedEnum> void codeFilter(StringBuilder where, Map<String, Object> params,
+            String field, Class<E> type, String raw) {
+        String code = Inputs.text(raw);
+        if (code == null) {
+            return;
+        }
+        var value = CodedEnum.fromCode(type, code);
+        if (value.isPresent()) {
+            where.append(" and r.").append(field).append(" = :").append(field);
+            params.put(field, value.get());
+        } else {
+            where.append(" and 1 = 0");
+        }
     }
 
     /** Pending results, oldest first, for the approvals page. */
