@@ -5,8 +5,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Formats;
-import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.AnnualTarget;
@@ -38,6 +39,9 @@ import java.util.TreeMap;
  * annual target and the period that year (within the programme period). With a focus area that has a
  * target, the goal is that target. With a project, the goal is its expected new jobs and the period
  * its own dates. A municipality filter narrows the figures but keeps the programme's goal.
+ *
+ * <p>Figures are cached per scope, language and date for as long as the {@link DataVersion} they were
+ * computed at is the current one: a page view costs one primary-key read until something is written.
  */
 @ApplicationScoped
 public class ProgressService {
@@ -54,6 +58,19 @@ public class ProgressService {
     @Inject
     Instance<Clock> clock;
 
+    @Inject
+    DataVersion dataVersion;
+
+    /** What cached figures depend on besides the data; {@code today} is null for the project rows. */
+    record Key(ProgressFilter filter, Locale locale, LocalDate today) {
+    }
+
+    /** Bounds per data version: a few hundred scopes are visited between two writes at most. */
+    static final int CACHE_ENTRIES = 2000;
+
+    private final VersionedCache<Key, Progress> progressCache = new VersionedCache<>(CACHE_ENTRIES);
+    private final VersionedCache<Key, List<ProjectRow>> projectCache = new VersionedCache<>(CACHE_ENTRIES);
+
     public LocalDate today() {
         return clock.isResolvable() ? LocalDate.now(clock.get()) : LocalDate.now(Formats.ZONE);
     }
@@ -68,6 +85,11 @@ public class ProgressService {
     }
 
     public Progress progress(ProgressFilter filter, Locale locale, LocalDate today) {
+        return progressCache.get(dataVersion.current(), new Key(filter, locale, today),
+                () -> compute(filter, locale, today));
+    }
+
+    private Progress compute(ProgressFilter filter, Locale locale, LocalDate today) {
         Programme programme = Programme.get();
         Map<Integer, BigDecimal> annualTargets = new TreeMap<>();
         for (AnnualTarget t : AnnualTarget.listForProgramme()) {
@@ -216,8 +238,8 @@ public class ProgressService {
 
         return new Progress(goal, start, end, today, one(counted), one(pending), one(secured), one(companies),
                 f.percentOfGoal(), f.percentOfTime(), f.forecastAtEnd(), f.status().code, f.requiredPerMonth(),
-                one(women), one(men), years,
-                municipalities, focusAreas, months, crossRows);
+                one(women), one(men), List.copyOf(years), List.copyOf(municipalities), List.copyOf(focusAreas),
+                List.copyOf(months), List.copyOf(crossRows));
     }
 
     /** A project with its expected, counted and pending new jobs within the scope. */
@@ -229,8 +251,13 @@ public class ProgressService {
      * The projects of a scope with their counted and pending new jobs: projects in the municipality /
      * with the focus area as primary one, plus any project with new jobs in the scope.
      */
-    @SuppressWarnings("unchecked")
     public List<ProjectRow> projects(ProgressFilter filter, Locale locale) {
+        return projectCache.get(dataVersion.current(), new Key(filter, locale, null),
+                () -> List.copyOf(computeProjects(filter, locale)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ProjectRow> computeProjects(ProgressFilter filter, Locale locale) {
         StringBuilder sql = new StringBuilder("""
                 SELECT r.project_id, r.status, SUM(r.amount) FROM result r
                 WHERE r.kind = 'NEW_JOBS' AND r.status IN ('APPROVED', 'PENDING')""");

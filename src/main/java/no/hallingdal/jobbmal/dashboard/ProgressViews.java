@@ -3,12 +3,16 @@ package no.hallingdal.jobbmal.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.RequestLocale;
+import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds the {@link DashboardView} of a scope, for the dashboard, municipality, project and report pages. */
 @ApplicationScoped
@@ -26,10 +30,23 @@ public class ProgressViews {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DataVersion dataVersion;
+
+    /** A view depends on the scope, the language, the date and which municipalities get a row. */
+    private record Key(ProgressFilter filter, Locale locale, LocalDate today, List<String> rows) {
+    }
+
+    /** Views are cached like the figures they show (see {@link ProgressService}). */
+    private final VersionedCache<Key, DashboardView> cache = new VersionedCache<>(ProgressService.CACHE_ENTRIES);
+
     /** The view of a scope; the cross table has a row per municipality in {@code rows}. */
     public DashboardView view(ProgressFilter filter, List<Municipality> rows) {
-        Progress p = service.progress(filter, locale.get());
-        return new DashboardView(p, messages, locale.get(), json, rows, FocusArea.listOrdered());
+        Locale lang = locale.get();
+        LocalDate today = service.today();
+        Key key = new Key(filter, lang, today, rows.stream().map(m -> m.code).toList());
+        return cache.get(dataVersion.current(), key, () -> new DashboardView(service.progress(filter, lang, today),
+                messages, lang, json, rows, FocusArea.listOrdered()));
     }
 
     /** The headline, cumulative chart and breakdowns of one project, against its expected new jobs. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.common.StartupLock;
 import no.hallingdal.jobbmal.municipality.FocusArea;
@@ -45,6 +46,9 @@ public class DemoDataLoader {
     @Inject
     StartupLock startupLock;
 
+    @Inject
+    DataVersion dataVersion;
+
     /** Once per database, also when several instances start together (see {@link StartupLock}). */
     @Transactional
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -60,6 +64,7 @@ public class DemoDataLoader {
         List<Project> projects = createProjects(random, config.demo().projects());
         DemoSeed seed = new DemoSeed(random, projects, config.demo());
         seeded.fire(seed);
+        dataVersion.bump();
         LOG.infof("Demo data loaded: %d projects", projects.size());
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.ConflictException;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.history.ChangeEvent;
 import no.hallingdal.jobbmal.history.ChangeField;
@@ -32,6 +33,9 @@ public class ProgrammeService {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    DataVersion dataVersion;
 
     @Transactional
     public ProgrammeView view() {
@@ -123,6 +127,9 @@ public class ProgrammeService {
             Panache.getEntityManager().lock(p, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
         Panache.getEntityManager().flush();
+        if (changed) {
+            dataVersion.bump();
+        }
         return view();
     }
 

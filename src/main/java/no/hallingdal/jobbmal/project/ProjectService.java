@@ -2,11 +2,13 @@ package no.hallingdal.jobbmal.project;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.account.User;
 import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.ConflictException;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.NotFoundException;
@@ -37,6 +39,9 @@ public class ProjectService {
             "phase", "p.phase",
             "start", "p.startDate",
             "expected", "p.expectedNewJobs");
+
+    @Inject
+    DataVersion dataVersion;
 
     /** A page of the list: the projects and the sum of their expected new jobs. */
     public record ProjectList(List<Project> projects, BigDecimal expectedNewJobs) {
@@ -131,6 +136,7 @@ public class ProjectService {
         p.createdAt = Instant.now();
         p.updatedAt = p.createdAt;
         p.persist();
+        dataVersion.bump();
         return p;
     }
 
@@ -148,6 +154,7 @@ public class ProjectService {
         apply(p, in, r);
         p.updatedAt = Instant.now();
         Panache.getEntityManager().flush();
+        dataVersion.bump();
         return p;
     }
 

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.account.CurrentUser;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.account.User;
+import no.hallingdal.jobbmal.common.DataVersion;
+import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.ConflictException;
 import no.hallingdal.jobbmal.common.Errors;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -55,6 +58,19 @@ public class ResultService {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    DataVersion dataVersion;
+
+    /** How many results a search (or the approval queue) has, and their sum. */
+    private record Totals(long count, BigDecimal sum) {
+    }
+
+    /**
+     * Counting and summing a filter reads every matching row; the answer is cached per data version
+     * (see {@link DataVersion}), keyed by the query and its parameters, so paging costs only the page.
+     */
+    private final VersionedCache<String, Totals> totals = new VersionedCache<>(2000);
 
     @Inject
     Clock clock;
@@ -141,7 +157,8 @@ public class ResultService {
     }
 
     public long pendingCount() {
-        return Result.count("status", ResultStatus.PENDING);
+        return totals.get(dataVersion.current(), "pending",
+                () -> new Totals(Result.count("status", ResultStatus.PENDING), BigDecimal.ZERO)).count();
     }
 
     /** The projects the current user may register results for: all for an admin, their own for a lead. */
@@ -206,11 +223,14 @@ public class ResultService {
             where.append(" and r.resultYear = :year");
             params.put("year", f.year());
         }
-        var totals = em.createQuery("select count(r), coalesce(sum(r.amount), 0) from Result r" + where, Object[].class);
-        params.forEach(totals::setParameter);
-        Object[] t = totals.getSingleResult();
-        long total = ((Number) t[0]).longValue();
-        BigDecimal sum = (BigDecimal) t[1];
+        Totals t = totals.get(dataVersion.current(), where + " " + new TreeMap<>(params), () -> {
+            var q = em.createQuery("select count(r), coalesce(sum(r.amount), 0) from Result r" + where, Object[].class);
+            params.forEach(q::setParameter);
+            Object[] row = q.getSingleResult();
+            return new Totals(((Number) row[0]).longValue(), (BigDecimal) row[1]);
+        });
+        long total = t.count();
+        BigDecimal sum = t.sum();
         String order = switch (f.sortOrDefault()) {
             case "date-asc" -> " order by r.date asc, r.id asc";
             case "amount-desc" -> " order by r.amount desc, r.id desc";
@@ -401,6 +421,7 @@ public class ResultService {
         r.persist();
         r.flush();
         changeLog.record(ENTITY, r.id, "created", reason, source, diff(Map.of(), snapshot(r)), user);
+        dataVersion.bump();
         return saved(r);
     }
 
@@ -445,6 +466,7 @@ public class ResultService {
         r.updatedAt = Instant.now(clock);
         r.flush();
         changeLog.record(ENTITY, r.id, action, reason, null, diff, user);
+        dataVersion.bump();
         return saved(r);
     }
 
@@ -508,6 +530,7 @@ public class ResultService {
         r.updatedAt = now;
         r.flush();
         changeLog.record(ENTITY, r.id, action, reason, null, diff(before, snapshot(r)), user);
+        dataVersion.bump();
         return view(r, doubleCountProjects(r), YearLock.isLocked(r.resultYear));
     }
 

@@ -65,6 +65,7 @@ class DashboardBrowserTest {
                         .setParameter(6, new BigDecimal((String) r[3])).setParameter(7, r[4]).setParameter(8, admin)
                         .executeUpdate();
             }
+            no.hallingdal.jobbmal.support.Fixture.dataChanged(em);
         });
     }
 

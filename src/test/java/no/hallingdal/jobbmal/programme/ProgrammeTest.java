@@ -57,6 +57,7 @@ class ProgrammeTest {
                 }
                 t.target = e.getValue();
             }
+            no.hallingdal.jobbmal.support.Fixture.dataChanged(Programme.getEntityManager());
         });
     }
 

@@ -78,6 +78,7 @@ final class ProjectFixtures {
             p.createdAt = Instant.now();
             p.updatedAt = p.createdAt;
             p.persist();
+            no.hallingdal.jobbmal.support.Fixture.dataChanged(Project.getEntityManager());
             return p.id;
         });
     }

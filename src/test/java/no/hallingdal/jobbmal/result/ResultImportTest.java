@@ -41,6 +41,7 @@ class ResultImportTest {
                     .setParameter(1, project).executeUpdate();
             em.createNativeQuery("INSERT INTO project_municipality (project_id, municipality_code) VALUES (?1, '3330')")
                     .setParameter(1, project).executeUpdate();
+            Fixture.dataChanged(em);
         });
     }
 

@@ -65,6 +65,7 @@ public final class ResultTestData {
             p.createdAt = Instant.now();
             p.updatedAt = Instant.now();
             p.persist();
+            no.hallingdal.jobbmal.support.Fixture.dataChanged(Project.getEntityManager());
             return p;
         });
     }

@@ -15,6 +15,14 @@ public final class Fixture {
         this.em = em;
     }
 
+    /**
+     * What the services do after every write (common.DataVersion): tells cached figures the data changed.
+     * Call inside the transaction that wrote.
+     */
+    public static void dataChanged(EntityManager em) {
+        em.createNativeQuery("UPDATE data_version SET version_number = version_number + 1 WHERE id = 1").executeUpdate();
+    }
+
     public long adminId() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT id FROM app_user WHERE username = 'admin'").getSingleResult()).longValue());
@@ -29,6 +37,7 @@ public final class Fixture {
                       CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
                     .setParameter(1, name).setParameter(2, focusArea).setParameter(3, new BigDecimal(expected))
                     .executeUpdate();
+            dataChanged(em);
             return ((Number) em.createNativeQuery("SELECT MAX(id) FROM project").getSingleResult()).longValue();
         });
     }
@@ -55,6 +64,7 @@ public final class Fixture {
                     .setParameter(15, "APPROVED".equals(status) ? by : null)
                     .setParameter(16, "APPROVED".equals(status) ? java.time.OffsetDateTime.now() : null)
                     .executeUpdate();
+            dataChanged(em);
             return ((Number) em.createNativeQuery("SELECT MAX(id) FROM result").getSingleResult()).longValue();
         });
     }
