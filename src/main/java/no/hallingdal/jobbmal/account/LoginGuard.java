@@ -34,8 +34,12 @@ public class LoginGuard {
     public static final Duration LOCK = Duration.ofMinutes(15);
     /** How long failed attempts stay in {@code login_attempt} (they are pruned at the user's next success). */
     public static final Duration KEEP = Duration.ofDays(30);
-    /** A valid bcrypt hash of a random text, checked for unknown users so timing does not tell them apart. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(AccountService.randomPassword());
+    /**
+     * Checked for unknown users so timing does not tell them apart: a bcrypt hash (cost 10, like every
+     * stored one) of two random UUIDs that were thrown away. A constant, because hashing it at start-up
+     * cost a tenth of the start time; no password matches it that anyone knows.
+     */
+    private static final String DUMMY_HASH = "$2a$10$vDSOq761Jy/kqT9IN59Gk.lb43Jo8J2jcIY8keXZZvOvo4Ld7vHm2";
 
     /** The result of a password check; {@code identity} is null when the login is refused. */
     public record Outcome(SecurityIdentity identity, String reason) {

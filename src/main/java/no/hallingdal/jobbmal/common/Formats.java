@@ -25,17 +25,36 @@ public final class Formats {
     private Formats() {
     }
 
-    private static DecimalFormatSymbols symbols(Locale locale) {
-        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
-        if (Messages.isEnglish(locale)) {
-            s.setDecimalSeparator('.');
-            s.setGroupingSeparator(',');
-        } else {
-            s.setDecimalSeparator(',');
-            s.setGroupingSeparator('\u00a0');
-            s.setMinusSign('\u2212');
+    /**
+     * The number formats of one language. Building a DecimalFormat (and its symbols) costs far more than
+     * formatting with it, and a page formats hundreds of numbers; DecimalFormat is not thread-safe, so
+     * each thread keeps its own.
+     */
+    private record NumberFormats(DecimalFormat amount, DecimalFormat integer, DecimalFormat percent) {
+
+        static NumberFormats of(boolean english) {
+            DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
+            if (english) {
+                s.setDecimalSeparator('.');
+                s.setGroupingSeparator(',');
+            } else {
+                s.setDecimalSeparator(',');
+                s.setGroupingSeparator('\u00a0');
+                s.setMinusSign('\u2212');
+            }
+            DecimalFormat amount = new DecimalFormat("#,##0.#", s);
+            amount.setRoundingMode(RoundingMode.HALF_UP);
+            DecimalFormat percent = new DecimalFormat("#,##0.0", s);
+            percent.setRoundingMode(RoundingMode.HALF_UP);
+            return new NumberFormats(amount, new DecimalFormat("#,##0", s), percent);
         }
-        return s;
+    }
+
+    private static final ThreadLocal<NumberFormats> NB_NUMBERS = ThreadLocal.withInitial(() -> NumberFormats.of(false));
+    private static final ThreadLocal<NumberFormats> EN_NUMBERS = ThreadLocal.withInitial(() -> NumberFormats.of(true));
+
+    private static NumberFormats numbers(Locale locale) {
+        return (Messages.isEnglish(locale) ? EN_NUMBERS : NB_NUMBERS).get();
     }
 
     /** An amount of jobs: at most one decimal, none when whole ("12", "12,5"). */
@@ -43,9 +62,7 @@ public final class Formats {
         if (value == null) {
             return "";
         }
-        DecimalFormat f = new DecimalFormat("#,##0.#", symbols(locale));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(value);
+        return numbers(locale).amount().format(value);
     }
 
     /** A whole number with thousands separator ("1 250 000"). */
@@ -53,8 +70,7 @@ public final class Formats {
         if (value == null) {
             return "";
         }
-        DecimalFormat f = new DecimalFormat("#,##0", symbols(locale));
-        return f.format(value);
+        return numbers(locale).integer().format(value);
     }
 
     /** A percentage rounded half-up to one decimal ("45,3 %"). */
@@ -62,9 +78,7 @@ public final class Formats {
         if (value == null) {
             return "";
         }
-        DecimalFormat f = new DecimalFormat("#,##0.0", symbols(locale));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(value) + (Messages.isEnglish(locale) ? "%" : "\u00a0%");
+        return numbers(locale).percent().format(value) + (Messages.isEnglish(locale) ? "%" : "\u00a0%");
     }
 
     public static String date(LocalDate date, Locale locale) {

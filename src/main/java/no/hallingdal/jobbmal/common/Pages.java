@@ -35,6 +35,16 @@ public class Pages {
         return plain(nav, title);
     }
 
+    /**
+     * A page for content shared by every user (rendered once and cached): the language, its texts and
+     * formats only; no user, path, flash or pending count, so cached HTML can never show one user's
+     * details to another.
+     */
+    public Page shared(String nav, String titleKey) {
+        var locale = requestLocale.get();
+        return new Page(messages, locale, messages.get(locale, titleKey), nav, null, null, null, null, null, 0);
+    }
+
     /** A page whose title is given as text (e.g. a project name). */
     public Page plain(String nav, String title) {
         var locale = requestLocale.get();

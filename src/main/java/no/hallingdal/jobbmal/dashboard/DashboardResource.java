@@ -26,7 +26,9 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Page page, Programme programme, DashboardView view,
+        static native TemplateInstance dashboard(Page page, String content);
+
+        static native TemplateInstance dashboardContent(Page page, Programme programme, DashboardView view,
                 ProgressFilter filter, List<Integer> years, List<Municipality> municipalities,
                 List<FocusArea> focusAreas, List<ProgressService.ProjectRow> projects, String sort, String dir,
                 String filterQuery);
@@ -52,17 +54,29 @@ public class DashboardResource {
     public TemplateInstance dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
         ProgressFilter filter = filters.parse(year, municipality, focusArea, null);
+        String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
+        String d = "asc".equals(dir) ? "asc" : "desc";
+        String content = views.fragment(new ContentKey(filter, s, d, locale.get(), service.today()),
+                () -> content(filter, s, d));
+        return Templates.dashboard(pages.page("home", "dashboard.title"), content);
+    }
+
+    /** Everything the content shows besides the data; it shows nothing about the user. */
+    private record ContentKey(ProgressFilter filter, String sort, String dir, java.util.Locale locale,
+            java.time.LocalDate today) {
+    }
+
+    /** The page's content: the same for every user, so it is rendered once per data version. */
+    private String content(ProgressFilter filter, String sort, String dir) {
         Programme programme = Programme.get();
         List<Municipality> municipalities = Municipality.listOrdered();
         List<FocusArea> focusAreas = FocusArea.listOrdered();
         DashboardView view = views.view(filter, scoped(municipalities, filter));
-        String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
-        String d = "asc".equals(dir) ? "asc" : "desc";
-        List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), s, d);
+        List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), sort, dir);
         List<Integer> years = IntStream.rangeClosed(programme.startDate.getYear(), programme.endDate.getYear())
                 .boxed().toList();
-        return Templates.dashboard(pages.page("home", "dashboard.title"), programme, view, filter, years,
-                municipalities, focusAreas, projects, s, d, query(filter));
+        return Templates.dashboardContent(pages.shared("home", "dashboard.title"), programme, view, filter, years,
+                municipalities, focusAreas, projects, sort, dir, query(filter)).render();
     }
 
     private static List<Municipality> scoped(List<Municipality> all, ProgressFilter filter) {

@@ -49,6 +49,18 @@ public class ProgressViews {
                 messages, lang, json, rows, FocusArea.listOrdered()));
     }
 
+    /** Rendered HTML of the figures (a page's content), keyed by everything it shows besides the data. */
+    private final VersionedCache<Object, String> fragments = new VersionedCache<>(ProgressService.CACHE_ENTRIES);
+
+    /**
+     * HTML rendered from the data of the current version, cached like the figures. The key must hold
+     * everything the HTML depends on besides the data (scope, sort, language, date), and the HTML must
+     * not show anything about the user.
+     */
+    public String fragment(Object key, java.util.function.Supplier<String> render) {
+        return fragments.get(dataVersion.current(), key, render);
+    }
+
     /** The headline, cumulative chart and breakdowns of one project, against its expected new jobs. */
     public DashboardView project(long projectId) {
         return view(new ProgressFilter(null, null, null, projectId), Municipality.listOrdered());

@@ -1,0 +1,115 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns bench/run.sh's results.csv into the Markdown table of docs/benchmarks.md, with each target of
+ * issue #7 and whether it was met. Usage: {@code java bench/Table.java results.csv "1000 10000 100000" 1000000}.
+ */
+public class Table {
+
+    private static final Map<String, String> VALUES = new HashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", 4);
+            VALUES.put(f[0] + "|" + f[1], f[2]);
+        }
+        List<String> sizes = List.of(args[1].trim().split("\\s+"));
+        String exportSize = args[2];
+        String small = sizes.get(0);
+        String large = sizes.get(sizes.size() - 1);
+
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Measure |");
+        sizes.forEach(s -> sb.append(' ').append(group(s)).append(" results |"));
+        sb.append('\n').append("|---|");
+        sizes.forEach(s -> sb.append("---:|"));
+        sb.append('\n');
+        row(sb, sizes, "Database filled (demo data)", "fill", "s");
+        row(sb, sizes, "Start → first answered request", "startup", "ms");
+        for (String[] e : new String[][] {{"static", "Static file (baseline)"}, {"dashboard", "Dashboard `/`"},
+                {"progress", "`/api/v1/progress`"}, {"results", "`/api/v1/results` page 1"}}) {
+            row(sb, sizes, e[1] + ": requests/s", e[0] + ".rps", "");
+            row(sb, sizes, e[1] + ": p50", e[0] + ".p50", "ms");
+            row(sb, sizes, e[1] + ": p99", e[0] + ".p99", "ms");
+            row(sb, sizes, e[1] + ": size", e[0] + ".bytes", "bytes");
+        }
+        row(sb, sizes, "Resident memory after the dashboard run", "rss.after-dashboard", "MB");
+        row(sb, sizes, "Resident memory after all runs", "rss.after-all", "MB");
+
+        sb.append("\n| Target | Measured | Met |\n|---|---|:---:|\n");
+        double p50Small = num(small, "dashboard.p50");
+        double p50Large = num(large, "dashboard.p50");
+        target(sb, "Dashboard p50 at " + group(large) + " ≤ 1.5 × p50 at " + group(small),
+                fmt(p50Large) + " ms vs " + fmt(p50Small) + " ms (× " + fmt(p50Large / p50Small) + ")",
+                p50Large <= 1.5 * p50Small);
+        double dash = num(large, "dashboard.rps");
+        double stat = num(large, "static.rps");
+        target(sb, "Dashboard throughput at " + group(large) + " ≥ 0.5 × static baseline",
+                fmt(dash) + " vs " + fmt(stat) + " requests/s (× " + fmt(dash / stat) + ")", dash >= 0.5 * stat);
+        double p99 = num(large, "dashboard.p99");
+        target(sb, "Dashboard p99 at " + group(large) + " ≤ 100 ms", fmt(p99) + " ms", p99 <= 100);
+        double rate = num(exportSize, "export.rows-per-second");
+        target(sb, "CSV export of " + group(exportSize) + " rows under -Xmx256m ≥ 100 000 rows/s",
+                group(get(exportSize, "export.rows")) + " rows in " + get(exportSize, "export.seconds") + " s = "
+                        + group(String.valueOf((long) rate)) + " rows/s",
+                rate >= 100_000);
+        double reg = num(small, "registrations.per-second");
+        target(sb, "16 clients registering through the API ≥ 300/s on H2, each stored once",
+                fmt(reg) + "/s; stored once: " + get(small, "registrations.stored-once"), reg >= 300);
+        double startup = sizes.stream().mapToDouble(s -> num(s, "startup")).max().orElse(Double.NaN);
+        target(sb, "Start → first answered request ≤ 3 s", "at most " + fmt(startup) + " ms", startup <= 3000);
+        double rss = sizes.stream().mapToDouble(s -> num(s, "rss.after-dashboard")).max().orElse(Double.NaN);
+        target(sb, "Resident memory after the dashboard run ≤ 400 MB", "at most " + fmt(rss) + " MB", rss <= 400);
+        System.out.print(sb);
+    }
+
+    private static void row(StringBuilder sb, List<String> sizes, String label, String key, String unit) {
+        sb.append("| ").append(label).append(unit.isEmpty() ? "" : " (" + unit + ")").append(" |");
+        for (String s : sizes) {
+            String v = get(s, key);
+            sb.append(' ').append(v == null ? "–" : group(v)).append(" |");
+        }
+        sb.append('\n');
+    }
+
+    private static void target(StringBuilder sb, String target, String measured, boolean met) {
+        sb.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**")
+                .append(" |\n");
+    }
+
+    private static String get(String size, String key) {
+        return VALUES.get(size + "|" + key);
+    }
+
+    private static double num(String size, String key) {
+        String v = get(size, key);
+        return v == null ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** 100000 → "100 000"; decimals kept. */
+    private static String group(String v) {
+        if (v == null) {
+            return "–";
+        }
+        String[] parts = v.split("\\.", 2);
+        String digits = parts[0];
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0 && Character.isDigit(digits.charAt(i - 1))) {
+                out.append(' ');
+            }
+            out.append(digits.charAt(i));
+        }
+        return parts.length == 2 ? out + "." + parts[1] : out.toString();
+    }
+}

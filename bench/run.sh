@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# The Jobbmål benchmark (docs/benchmarks.md). Rerun it with: bench/run.sh
+#
+# For each size in BENCH_SIZES (results in the database, default 1000 10000 100000) it
+#   1. fills a fresh H2 database through the demo-data size parameter (JOBBMAL_DEMO_RESULTS),
+#   2. starts the packaged app on it again and times start -> first answered request (GET /login),
+#   3. logs in as the demo board member and measures with wrk (BENCH_CONNECTIONS connections for
+#      BENCH_DURATION, after a BENCH_WARMUP warm-up of each URL): a static file of about the dashboard's
+#      size served by the same app (the baseline), the dashboard, /api/v1/progress and /api/v1/results
+#      page 1,
+#   4. reads the resident memory (VmRSS) after the runs.
+# At the first size it also has 16 clients register results in parallel through the API
+# (bench/Register.java) and checks in the CSV export that each was stored exactly once. Last, it fills
+# a database with BENCH_EXPORT_SIZE results (default 1000000) and times the CSV export of all rows with
+# the app limited to -Xmx256m.
+#
+# Writes target/bench/results.md (the table docs/benchmarks.md quotes), results.csv, and the raw wrk
+# output. Exits non-zero when a step fails (an error answer, a lost or duplicated registration, an
+# incomplete export); the targets themselves are reported as met or not, not enforced.
+#
+# Needs: java 17, wrk, curl, jq. Packages the app first unless SKIP_PACKAGE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+EXPORT_SIZE=${BENCH_EXPORT_SIZE:-1000000}
+DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+# The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m"}
+REG_CLIENTS=16
+REG_PER_CLIENT=${BENCH_REGISTRATIONS_PER_CLIENT:-250}
+PORT=${BENCH_PORT:-18300}
+OUT=${BENCH_OUT:-target/bench}
+ADMIN_PASSWORD=bench-admin-password-1
+BOARD_USER=demo-styret
+BOARD_PASSWORD=demo-passord-4
+ADMIN_USER=demo-admin
+ADMIN_USER_PASSWORD=demo-passord-1
+BASE="http://localhost:$PORT"
+STATIC_PATH=/bench/baseline.html
+
+for tool in java wrk curl jq; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed (apt-get install -y $tool)" >&2; exit 1; }
+done
+
+if [ "${SKIP_PACKAGE:-}" != "1" ]; then
+  echo "bench: packaging"
+  ./mvnw -B -q package -DskipTests
+fi
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || { echo "bench: $JAR is missing" >&2; exit 1; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+CSV="$OUT/results.csv"
+echo "size,measure,value,unit" > "$CSV"
+
+APP_PID=""
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+fail() { echo "bench: FAILED: $*" >&2; exit 1; }
+record() { echo "$1,$2,$3,$4" >> "$CSV"; }
+now_ms() { date +%s%3N; }
+
+# start_app DIR LOG [ENV...]: starts the packaged app with its working directory (and ./data) in DIR.
+start_app() {
+  local dir=$1 log=$2
+  shift 2
+  mkdir -p "$dir"
+  START_MS=$(now_ms)
+  (cd "$dir" && exec env "$@" QUARKUS_HTTP_PORT="$PORT" JOBBMAL_ADMIN_INITIAL_PASSWORD="$ADMIN_PASSWORD" \
+    java ${APP_JAVA_OPTS:-$JAVA_OPTS} -jar "$JAR" > "$log" 2>&1) &
+  APP_PID=$!
+}
+
+# wait_answer PATH SECONDS: waits for the first answer (any HTTP status below 500); prints the ms since start.
+wait_answer() {
+  local path=$1 limit=$2 status deadline
+  deadline=$(( $(now_ms) + limit * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    kill -0 "$APP_PID" 2>/dev/null || fail "the app stopped during start-up (see its log)"
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE$path" || true)
+    if [ "$status" != "000" ] && [ "$status" -lt 500 ]; then
+      echo $(( $(now_ms) - START_MS ))
+      return 0
+    fi
+    sleep 0.02
+  done
+  fail "no answer from $path within $limit s"
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ]; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+  fi
+}
+
+# login USER PASSWORD: a form login; prints the session cookie as a Cookie header value.
+login() {
+  local jar="$OUT/cookies.txt" value
+  rm -f "$jar"
+  curl -s -o /dev/null --max-time 30 -c "$jar" --data-urlencode "j_username=$1" --data-urlencode "j_password=$2" \
+    "$BASE/j_security_check"
+  value=$(awk '$6 == "jobbmal-session" {print $7}' "$jar")
+  [ -n "$value" ] || fail "login as $1 failed"
+  echo "jobbmal-session=$value"
+}
+
+rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
+
+# ms VALUE: a wrk latency (e.g. 812.00us, 1.52ms, 1.02s) in milliseconds.
+ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
+    else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
+}
+
+# measure SIZE NAME PATH COOKIE: warm-up, then the measured wrk run; records req/s, p50, p99, errors.
+measure() {
+  local size=$1 name=$2 path=$3 cookie=$4 file bytes status
+  status=$(curl -s -o "$OUT/body-$size-$name" -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+  [ "$status" = "200" ] || fail "$path answered $status"
+  bytes=$(wc -c < "$OUT/body-$size-$name")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $cookie" "$BASE$path" > /dev/null
+  file="$OUT/wrk-$size-$name.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$path" > "$file"
+  local rps p50 p99 non2xx errors
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
+  p50=$(ms "$(awk '$1 == "50%" {print $2}' "$file")")
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' "$file")")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
+  errors=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$file")
+  [ -z "$non2xx" ] || fail "$path: $non2xx answers that were not 2xx (see $file)"
+  [ -z "$errors" ] || [ "$errors" = "0" ] || fail "$path: $errors socket errors (see $file)"
+  record "$size" "$name.rps" "$rps" "req/s"
+  record "$size" "$name.p50" "$p50" "ms"
+  record "$size" "$name.p99" "$p99" "ms"
+  record "$size" "$name.bytes" "$bytes" "bytes"
+  printf "bench: %7s results  %-10s %7s req/s  p50 %8s ms  p99 %8s ms  (%s bytes)\n" "$size" "$name" "$rps" "$p50" "$p99" "$bytes"
+}
+
+# fill SIZE DIR: a fresh database with SIZE demo results; records the time it took.
+fill() {
+  local size=$1 dir=$2 t0
+  rm -rf "$dir"
+  t0=$(now_ms)
+  APP_JAVA_OPTS="-Xmx1g" start_app "$dir" "$dir/fill.log" JOBBMAL_DEMO_DATA=true JOBBMAL_DEMO_RESULTS="$size"
+  wait_answer /q/health/ready 1800 > /dev/null
+  stop_app
+  record "$size" "fill" $(( ($(now_ms) - t0) / 1000 )) "s"
+  echo "bench: $size results loaded in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+echo "bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+echo "bench: wrk $THREADS threads, $CONNECTIONS connections, $DURATION per URL after $WARMUP warm-up; JVM: $JAVA_OPTS"
+
+first=1
+for size in $SIZES; do
+  dir="$OUT/db-$size"
+  fill "$size" "$dir"
+
+  start_app "$dir" "$dir/app.log"
+  startup=$(wait_answer /login 120)
+  record "$size" "startup" "$startup" "ms"
+  echo "bench: $size results: first answer (GET /login) ${startup} ms after start"
+
+  board=$(login "$BOARD_USER" "$BOARD_PASSWORD")
+  measure "$size" static "$STATIC_PATH" "$board"
+  measure "$size" dashboard "/" "$board"
+  rss=$(rss_mb)
+  record "$size" "rss.after-dashboard" "$rss" "MB"
+  measure "$size" progress "/api/v1/progress" "$board"
+  measure "$size" results "/api/v1/results?page=1" "$board"
+  rss_end=$(rss_mb)
+  record "$size" "rss.after-all" "$rss_end" "MB"
+  echo "bench: $size results: resident memory ${rss} MB after the dashboard run, ${rss_end} MB after all runs"
+
+  if [ "$first" = "1" ]; then
+    first=0
+    admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
+    project=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects" | jq -r '.[0].id // .items[0].id')
+    municipality=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.municipalities[0]')
+    [ -n "$project" ] && [ "$project" != "null" ] || fail "no project to register results for"
+    run_id="bench-$(date +%s)"
+    read -r sent accepted failed seconds per_second < <(java "$ROOT/bench/Register.java" "$BASE" "$admin" \
+      "$project" "$municipality" "$REG_CLIENTS" "$REG_PER_CLIENT" "$run_id")
+    [ "$failed" = "0" ] || fail "$failed of $sent registrations were refused"
+    curl -s -H "Cookie: $admin" -o "$OUT/registrations.csv" "$BASE/export/results.csv?dialect=rfc4180"
+    stored=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | wc -l)
+    distinct=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | sort -u | wc -l)
+    [ "$stored" = "$accepted" ] && [ "$distinct" = "$accepted" ] \
+      || fail "registrations: $accepted accepted, $stored stored, $distinct distinct"
+    record "$size" "registrations.per-second" "$per_second" "req/s"
+    record "$size" "registrations.stored-once" "$stored" "of $sent"
+    echo "bench: $REG_CLIENTS clients registered $sent results in $seconds s: $per_second per second; each stored once ($stored rows, $distinct distinct)"
+  fi
+  stop_app
+done
+
+# The CSV export of every row, with the heap limited to 256 MB.
+dir="$OUT/db-export"
+fill "$EXPORT_SIZE" "$dir"
+APP_JAVA_OPTS="-Xmx256m" start_app "$dir" "$dir/app.log"
+wait_answer /login 120 > /dev/null
+admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
+t0=$(now_ms)
+status=$(curl -s -H "Cookie: $admin" -o "$OUT/export.csv" -w '%{http_code}' "$BASE/export/results.csv")
+elapsed=$(( $(now_ms) - t0 ))
+[ "$status" = "200" ] || fail "the export answered $status"
+rows=$(( $(wc -l < "$OUT/export.csv") - 1 ))
+kill -0 "$APP_PID" 2>/dev/null || fail "the app died during the export"
+! grep -q "OutOfMemoryError" "$dir/app.log" || fail "OutOfMemoryError during the export"
+# each row is one result (no field holds a line break in the demo data)
+[ "$rows" -ge "$EXPORT_SIZE" ] || fail "the export has $rows rows, expected at least $EXPORT_SIZE"
+export_rss=$(rss_mb)
+rate=$(( rows * 1000 / (elapsed > 0 ? elapsed : 1) ))
+bytes=$(wc -c < "$OUT/export.csv")
+rm -f "$OUT/export.csv"
+stop_app
+record "$EXPORT_SIZE" "export.rows" "$rows" "rows"
+record "$EXPORT_SIZE" "export.seconds" "$(awk -v e="$elapsed" 'BEGIN {printf "%.1f", e / 1000}')" "s"
+record "$EXPORT_SIZE" "export.rows-per-second" "$rate" "rows/s"
+record "$EXPORT_SIZE" "export.bytes" "$bytes" "bytes"
+record "$EXPORT_SIZE" "export.rss" "$export_rss" "MB"
+echo "bench: CSV export of $rows rows ($bytes bytes) under -Xmx256m in $elapsed ms: $rate rows/s; resident memory ${export_rss} MB"
+
+# The table.
+java "$ROOT/bench/Table.java" "$CSV" "$SIZES" "$EXPORT_SIZE" > "$OUT/results.md"
+cat "$OUT/results.md"
+echo "bench: done; table in $OUT/results.md"
