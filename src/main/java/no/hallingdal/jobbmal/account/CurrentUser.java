@@ -14,7 +14,31 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    /** Identity attribute with the user's display name, set by {@link LoginGuard} at each request. */
+    public static final String DISPLAY_NAME = "jobbmal.displayName";
+
     private Optional<User> user;
+
+    /** What the page header shows of the logged-in user. */
+    public record Shown(String displayName, String role) {
+    }
+
+    /**
+     * The logged-in user's name and role code as the identity providers read them for this request,
+     * without loading the user a second time (a page view then needs no user query of its own); empty
+     * when anonymous.
+     */
+    public Optional<Shown> shown() {
+        if (identity == null || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        String name = identity.getAttribute(DISPLAY_NAME);
+        String role = identity.getRoles().size() == 1 ? identity.getRoles().iterator().next() : null;
+        if (name == null || role == null) {
+            return user().map(u -> new Shown(u.displayName, u.role));
+        }
+        return Optional.of(new Shown(name, role));
+    }
 
     public Optional<User> user() {
         if (user == null) {

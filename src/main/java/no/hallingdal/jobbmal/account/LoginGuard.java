@@ -114,6 +114,7 @@ public class LoginGuard {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRole(user.role)
+                .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName)
                 .build();
     }
 

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.account.CurrentUser;
-import no.hallingdal.jobbmal.account.User;
-import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.programme.ProgrammeService;
 
 /** Builds the {@link Page} for the current request. */
 @RequestScoped
@@ -27,6 +27,9 @@ public class Pages {
 
     @Inject
     Instance<PendingCounter> pendingCounter;
+
+    @Inject
+    ProgrammeService programmes;
 
     /** A page with a title from a message key (with arguments) and the navigation entry to mark. */
     public Page page(String nav, String titleKey, Object... args) {
@@ -50,16 +53,15 @@ public class Pages {
         var locale = requestLocale.get();
         // Errors for unmatched routes are rendered on an I/O thread, where the database must not be used.
         boolean ioThread = io.vertx.core.Context.isOnEventLoopThread();
-        Programme programme = ioThread ? null : Programme.get();
-        String programmeName = programme == null ? "Jobbmål" : programme.name;
-        User user = ioThread ? null : currentUser.user().orElse(null);
+        String programmeName = ioThread ? "Jobbmål" : programmes.name();
+        CurrentUser.Shown user = ioThread ? null : currentUser.shown().orElse(null);
         long pending = 0;
-        if (user != null && currentUser.isAdmin() && pendingCounter.isResolvable()) {
+        if (user != null && Role.ADMIN.code().equals(user.role()) && pendingCounter.isResolvable()) {
             pending = pendingCounter.get().pendingCount();
         }
         String path = request.uri();
         return new Page(messages, locale, title, nav, programmeName,
-                user == null ? null : user.displayName, user == null ? null : user.role,
+                user == null ? null : user.displayName(), user == null ? null : user.role(),
                 path, flash(locale), pending);
     }
 

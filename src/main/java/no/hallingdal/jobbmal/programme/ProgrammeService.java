@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.ConflictException;
 import no.hallingdal.jobbmal.common.DataVersion;
+import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.history.ChangeEvent;
 import no.hallingdal.jobbmal.history.ChangeField;
@@ -36,6 +37,16 @@ public class ProgrammeService {
 
     @Inject
     DataVersion dataVersion;
+
+    private final VersionedCache<String, String> name = new VersionedCache<>(1);
+
+    /** The programme's name, which every page header shows: read once per data version. */
+    public String name() {
+        return name.get(dataVersion.current(), "name", () -> {
+            Programme p = Programme.get();
+            return p == null ? "Jobbmål" : p.name;
+        });
+    }
 
     @Transactional
     public ProgrammeView view() {

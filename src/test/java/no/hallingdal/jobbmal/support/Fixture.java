@@ -20,7 +20,7 @@ public final class Fixture {
      * Call inside the transaction that wrote.
      */
     public static void dataChanged(EntityManager em) {
-        em.createNativeQuery("UPDATE data_version SET version_number = version_number + 1 WHERE id = 1").executeUpdate();
+        em.createNativeQuery("UPDATE data_version SET version_number = version_number + 1 WHERE slot = 0").executeUpdate();
     }
 
     public long adminId() {
