@@ -4,10 +4,10 @@
 # For each size in BENCH_SIZES (results in the database, default 1000 10000 100000) it
 #   1. fills a fresh H2 database through the demo-data size parameter (JOBBMAL_DEMO_RESULTS),
 #   2. starts the packaged app on it again and times start -> first answered request (GET /login),
-#   3. logs in as the demo board member and measures with wrk (BENCH_CONNECTIONS connections for
-#      BENCH_DURATION, after a BENCH_WARMUP warm-up of each URL): a static file of about the dashboard's
-#      size served by the same app (the baseline), the dashboard, /api/v1/progress and /api/v1/results
-#      page 1,
+#   3. logs in as the demo board member, warms the app up for BENCH_WARMUP with all measured URLs in
+#      turn (bench/warmup.lua), then measures each with wrk (BENCH_CONNECTIONS connections for
+#      BENCH_DURATION): the dashboard, /api/v1/progress, /api/v1/results page 1 and a static file of about
+#      the dashboard's size served by the same app (the baseline),
 #   4. reads the resident memory (VmRSS) after the runs.
 # At the first size it also has 16 connections register results in parallel through the API (wrk with
 # bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it fills
@@ -26,12 +26,13 @@ ROOT=$PWD
 SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 EXPORT_SIZE=${BENCH_EXPORT_SIZE:-1000000}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-20s}
+WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 # The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
 REG_CLIENTS=16
+REG_WARMUP=${BENCH_REGISTRATION_WARMUP:-15s}
 PORT=${BENCH_PORT:-18300}
 OUT=${BENCH_OUT:-target/bench}
 ADMIN_PASSWORD=bench-admin-password-1
@@ -128,13 +129,23 @@ ms() {
     else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
 }
 
-# measure SIZE NAME PATH COOKIE: warm-up, then the measured wrk run; records req/s, p50, p99, errors.
+# warm_up COOKIE PATH...: every path in turn, BENCH_WARMUP long (the JIT compiler sees the real mix).
+warm_up() {
+  local cookie=$1 path
+  shift
+  for path in "$@"; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+    [ "$status" = "200" ] || fail "$path answered $status"
+  done
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/warmup.lua" "$BASE" -- "$cookie" "$@" > /dev/null
+}
+
+# measure SIZE NAME PATH COOKIE: the measured wrk run; records req/s, p50, p99, errors and the body size.
 measure() {
   local size=$1 name=$2 path=$3 cookie=$4 file bytes status
   status=$(curl -s -o "$OUT/body-$size-$name" -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
   [ "$status" = "200" ] || fail "$path answered $status"
   bytes=$(wc -c < "$OUT/body-$size-$name")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $cookie" "$BASE$path" > /dev/null
   file="$OUT/wrk-$size-$name.txt"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$path" > "$file"
   local rps p50 p99 non2xx errors
@@ -165,7 +176,7 @@ fill() {
 }
 
 echo "bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
-echo "bench: wrk $THREADS threads, $CONNECTIONS connections, $DURATION per URL after $WARMUP warm-up; JVM: $JAVA_OPTS"
+echo "bench: wrk $THREADS threads, $CONNECTIONS connections, $DURATION per URL after a $WARMUP warm-up of all of them; JVM: $JAVA_OPTS"
 
 first=1
 for size in $SIZES; do
@@ -178,12 +189,13 @@ for size in $SIZES; do
   echo "bench: $size results: first answer (GET /login) ${startup} ms after start"
 
   board=$(login "$BOARD_USER" "$BOARD_PASSWORD")
-  measure "$size" static "$STATIC_PATH" "$board"
+  warm_up "$board" / /api/v1/progress "/api/v1/results?page=1" "$STATIC_PATH"
   measure "$size" dashboard "/" "$board"
   rss=$(rss_mb)
   record "$size" "rss.after-dashboard" "$rss" "MB"
   measure "$size" progress "/api/v1/progress" "$board"
   measure "$size" results "/api/v1/results?page=1" "$board"
+  measure "$size" static "$STATIC_PATH" "$board"
   rss_end=$(rss_mb)
   record "$size" "rss.after-all" "$rss_end" "MB"
   echo "bench: $size results: resident memory ${rss} MB after the dashboard run, ${rss_end} MB after all runs"
@@ -195,6 +207,9 @@ for size in $SIZES; do
     municipality=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.municipalities[0]')
     [ -n "$project" ] && [ "$project" != "null" ] || fail "no project to register results for"
     run_id="bench-$(date +%s)"
+    # a warm-up of the registration path (its results are marked "<run>-warm-…", not counted below)
+    wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$REG_WARMUP" -s "$ROOT/bench/register.lua" "$BASE" -- \
+      "$run_id-warm" "$project" "$municipality" "$admin" > /dev/null
     wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$DURATION" -s "$ROOT/bench/register.lua" "$BASE" -- \
       "$run_id" "$project" "$municipality" "$admin" > "$OUT/wrk-registrations.txt"
     read -r created refused < <(awk '/^created/ {print $2, $4}' "$OUT/wrk-registrations.txt")
