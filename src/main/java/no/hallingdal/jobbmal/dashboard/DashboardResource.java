@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
@@ -15,6 +16,7 @@ import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.Programme;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,15 +53,29 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
+    public Response dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
         ProgressFilter filter = filters.parse(year, municipality, focusArea, null);
         String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
         String d = "asc".equals(dir) ? "asc" : "desc";
-        String content = views.fragment(new ContentKey(filter, s, d, locale.get(), service.today()),
+        byte[] content = views.fragment(new ContentKey(filter, s, d, locale.get(), service.today()),
                 () -> content(filter, s, d));
-        return Templates.dashboard(pages.page("home", "dashboard.title"), content);
+        // The layout (user, CSRF token, messages) is rendered per request around the cached content.
+        String layout = Templates.dashboard(pages.page("home", "dashboard.title"), CONTENT_MARK).render();
+        int at = layout.indexOf(CONTENT_MARK);
+        byte[] before = layout.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = layout.substring(at + CONTENT_MARK.length()).getBytes(StandardCharsets.UTF_8);
+        byte[] page = new byte[before.length + content.length + after.length];
+        System.arraycopy(before, 0, page, 0, before.length);
+        System.arraycopy(content, 0, page, before.length, content.length);
+        System.arraycopy(after, 0, page, before.length + content.length, after.length);
+        return Response.ok(page, HTML).build();
     }
+
+    /** Where the layout takes the content; a comment no template writes. */
+    private static final String CONTENT_MARK = "<!--jobbmal:dashboard-content-->";
+
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset(StandardCharsets.UTF_8.name());
 
     /** Everything the content shows besides the data; it shows nothing about the user. */
     private record ContentKey(ProgressFilter filter, String sort, String dir, java.util.Locale locale,

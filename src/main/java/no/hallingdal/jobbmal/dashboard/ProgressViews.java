@@ -10,6 +10,7 @@ import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -49,16 +50,17 @@ public class ProgressViews {
                 messages, lang, json, rows, FocusArea.listOrdered()));
     }
 
-    /** Rendered HTML of the figures (a page's content), keyed by everything it shows besides the data. */
-    private final VersionedCache<Object, String> fragments = new VersionedCache<>(ProgressService.CACHE_ENTRIES);
+    /** Rendered HTML of the figures (a page's content) as UTF-8, keyed by everything it shows besides the data. */
+    private final VersionedCache<Object, byte[]> fragments = new VersionedCache<>(ProgressService.CACHE_ENTRIES);
 
     /**
-     * HTML rendered from the data of the current version, cached like the figures. The key must hold
-     * everything the HTML depends on besides the data (scope, sort, language, date), and the HTML must
-     * not show anything about the user.
+     * HTML rendered from the data of the current version, cached like the figures, as UTF-8 bytes (encoding
+     * 26 KB of text on every request cost more than everything else the dashboard does). The key must
+     * hold everything the HTML depends on besides the data (scope, sort, language, date), and the HTML
+     * must not show anything about the user. Callers must not change the array.
      */
-    public String fragment(Object key, java.util.function.Supplier<String> render) {
-        return fragments.get(dataVersion.current(), key, render);
+    public byte[] fragment(Object key, java.util.function.Supplier<String> render) {
+        return fragments.get(dataVersion.current(), key, () -> render.get().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The headline, cumulative chart and breakdowns of one project, against its expected new jobs. */
