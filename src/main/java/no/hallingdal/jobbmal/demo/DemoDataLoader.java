@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
@@ -51,6 +52,7 @@ public class DemoDataLoader {
 
     /** Once per database, also when several instances start together (see {@link StartupLock}). */
     @Transactional
+    @TransactionConfiguration(timeout = 3600) // a million results take minutes; the default is 60 s
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (!config.demoData()) {
             return;
