@@ -84,8 +84,11 @@ public class ResultService {
 
     /** A project's results and its approved and pending new jobs against its own target. */
     public record ProjectResults(long projectId, BigDecimal expectedNewJobs, BigDecimal approvedNewJobs,
-            BigDecimal pendingNewJobs, List<ResultView> results) {
+            BigDecimal pendingNewJobs, List<ResultView> results, long total) {
     }
+
+    /** The project page lists this many of the project's newest results; the results list has them all. */
+    public static final int PROJECT_PAGE_RESULTS = 100;
 
     /** One page of the results list, with the number and the sum of amounts of the whole filtered set. */
     public record SearchResult(List<ResultView> items, long total, BigDecimal sumAmount, int page, int size) {
@@ -300,12 +303,12 @@ public class ResultService {
                 + " from Result r where r.project.id = :project and r.kind = :kind", Object[].class)
                 .setParameter("approved", ResultStatus.APPROVED).setParameter("pending", ResultStatus.PENDING)
                 .setParameter("project", projectId).setParameter("kind", ResultKind.NEW_JOBS).getSingleResult();
-        List<Result> rows = em.createQuery("select r from Result r join fetch r.project join fetch r.municipality"
-                + " join fetch r.focusArea join fetch r.registeredBy left join fetch r.approvedBy"
-                + " where r.project.id = :project order by r.date desc, r.id desc", Result.class)
-                .setParameter("project", projectId).getResultList();
+        List<Result> rows = rows(" where r.project.id = :project order by r.date desc, r.id desc",
+                Map.of("project", projectId), 0, PROJECT_PAGE_RESULTS);
+        long total = em.createQuery("select count(r) from Result r where r.project.id = :project", Long.class)
+                .setParameter("project", projectId).getSingleResult();
         return new ProjectResults(projectId, p.expectedNewJobs, (BigDecimal) sums[0], (BigDecimal) sums[1],
-                views(rows));
+                views(rows), total);
     }
 
     private List<ResultView> views(List<Result> rows) {
