@@ -44,10 +44,23 @@ public class DataVersion {
     @Inject
     Instance<RequestMemo> memo;
 
-    /** The version as first read in the current HTTP request: one read per request, one view of the data. */
+    /**
+     * The version as first read in the current HTTP request: one read per request, one view of the data.
+     * Only through its methods: {@code memo.get()} is a client proxy shared by all requests, and a field
+     * read or written on it would be the proxy's own (one value for the whole application, which once
+     * made a second instance serve stale figures).
+     */
     @RequestScoped
     public static class RequestMemo {
-        long version = UNREAD;
+        private long version = UNREAD;
+
+        long version() {
+            return version;
+        }
+
+        void version(long v) {
+            version = v;
+        }
     }
 
     private static final long UNREAD = Long.MIN_VALUE;
@@ -60,14 +73,16 @@ public class DataVersion {
         if (bumpedInThisTransaction()) {
             return UNCOMMITTED;
         }
-        if (!Arc.container().requestContext().isActive()) {
+        // Memoised only while serving an HTTP request (a Vert.x context); elsewhere (start-up, tests) a
+        // request context may live much longer than one view of the data.
+        if (io.vertx.core.Vertx.currentContext() == null || !Arc.container().requestContext().isActive()) {
             return read();
         }
         RequestMemo m = memo.get();
-        if (m.version == UNREAD) {
-            m.version = read();
+        if (m.version() == UNREAD) {
+            m.version(read());
         }
-        return m.version;
+        return m.version();
     }
 
     private long read() {
@@ -90,7 +105,7 @@ public class DataVersion {
                 .executeUpdate();
         registry.putResource(BUMPED, Boolean.TRUE);
         if (Arc.container().requestContext().isActive()) {
-            memo.get().version = UNREAD; // what this request reads after its commit is newer
+            memo.get().version(UNREAD); // what this request reads after its commit is newer
         }
     }
 

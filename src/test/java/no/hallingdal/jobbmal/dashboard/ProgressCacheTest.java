@@ -146,6 +146,21 @@ class ProgressCacheTest {
     }
 
     @Test
+    void aWriteByAnotherInstanceShowsInTheNextRequest() {
+        String name = "Annen instans " + UUID.randomUUID().toString().substring(0, 8);
+        long project = createProject(name);
+        for (int i = 0; i < 2; i++) {
+            admin().get("/api/v1/progress?project=" + project).then().body("pendingNewJobs", equalTo(0.0f));
+        }
+        // what another instance's write leaves in the shared database: the row and a raised version,
+        // and nothing in this instance's memory
+        new no.hallingdal.jobbmal.support.Fixture(em).result(project, "3328", "innovasjon", "2023-06-01", "NEW_JOBS",
+                "3.5", null, null, "PENDING", null, null, null);
+        admin().get("/api/v1/progress?project=" + project).then().body("pendingNewJobs", equalTo(3.5f));
+        admin().get("/api/v1/results?project=" + project).then().body("total", equalTo(1));
+    }
+
+    @Test
     void oneVersionServesTheSameFiguresAndAWriteReplacesThem() {
         long project = createProject("Samme " + UUID.randomUUID().toString().substring(0, 8));
         ProgressFilter filter = new ProgressFilter(null, null, null, project);
