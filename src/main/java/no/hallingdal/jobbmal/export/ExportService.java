@@ -88,10 +88,11 @@ public class ExportService {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside autocommit
             try {
-                Map<Long, String> projects = names(c, "SELECT id, name FROM project");
-                Map<Long, String> users = names(c, "SELECT id, display_name FROM app_user");
-                Map<String, String> focusAreas = codes(c, "SELECT code, name_nb FROM focus_area");
-                Map<String, String> municipalities = codes(c, "SELECT code, name FROM municipality");
+                Map<Long, String> projects = lookup(c, "SELECT id, name FROM project", rs -> rs.getLong(1));
+                Map<Long, String> users = lookup(c, "SELECT id, display_name FROM app_user", rs -> rs.getLong(1));
+                Map<String, String> focusAreas = lookup(c, "SELECT code, name_nb FROM focus_area", rs -> rs.getString(1));
+                Map<String, String> municipalities = lookup(c, "SELECT code, name FROM municipality",
+                        rs -> rs.getString(1));
                 Set<String> doubleCounted = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement(DOUBLE_COUNT_SQL); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -133,24 +134,20 @@ public class ExportService {
         return n;
     }
 
-    private static Map<Long, String> names(Connection c, String sql) throws SQLException {
-        Map<Long, String> out = new HashMap<>();
+    /** A small lookup table: the first column (as read by {@code key}) to the second. */
+    private static <K> Map<K, String> lookup(Connection c, String sql, SqlReader<K> key) throws SQLException {
+        Map<K, String> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getLong(1), rs.getString(2));
+                out.put(key.read(rs), rs.getString(2));
             }
         }
         return out;
     }
 
-    private static Map<String, String> codes(Connection c, String sql) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
+    @FunctionalInterface
+    private interface SqlReader<K> {
+        K read(ResultSet rs) throws SQLException;
     }
 
     private static LocalDateTime local(ResultSet rs, int i) throws SQLException {

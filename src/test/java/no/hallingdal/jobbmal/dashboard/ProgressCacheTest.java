@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.project.ProjectFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -54,20 +55,13 @@ class ProgressCacheTest {
                 "SELECT SUM(version_number) FROM data_version").getSingleResult()).longValue());
     }
 
+    /** A project in Ål with 10 expected new jobs over the programme period. */
     private static Map<String, Object> project(String name) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("name", name);
-        b.put("description", "Buffertest");
+        Map<String, Object> b = ProjectFixtures.json(name, "Ål kommune");
         b.put("focusArea", "innovasjon");
         b.put("municipalities", List.of("3328"));
-        b.put("projectOwner", "Ål kommune");
-        b.put("leads", List.of());
-        b.put("phase", "hovedprosjekt");
-        b.put("status", "active");
         b.put("startDate", "2022-01-01");
-        b.put("endDate", "2024-12-31");
         b.put("expectedNewJobs", 10);
-        b.put("grantedFunds", 100000);
         return b;
     }
 

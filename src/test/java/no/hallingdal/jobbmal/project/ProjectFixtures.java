@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Test data for the project tests: unique names, users and projects made directly in the database. */
-final class ProjectFixtures {
+public final class ProjectFixtures {
 
     private ProjectFixtures() {
     }
@@ -119,7 +119,7 @@ final class ProjectFixtures {
     }
 
     /** A valid project JSON body. */
-    static Map<String, Object> json(String name, String owner) {
+    public static Map<String, Object> json(String name, String owner) {
         Map<String, Object> b = new HashMap<>();
         b.put("name", name);
         b.put("description", "Kurs og rekruttering for reiselivet");
