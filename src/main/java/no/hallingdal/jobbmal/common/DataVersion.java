@@ -1,5 +1,6 @@
 package no.hallingdal.jobbmal.common;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,6 +11,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,8 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * as the data it stands for. Each bump adds one to a random slot: a writer holds that row's lock until it
  * commits, and with a single row all writers would queue behind each other (a thread dump of 16 parallel
  * registrations showed 27 of 32 request threads waiting for it). A reader takes {@link #current()} (one
- * small read) <em>before</em> it reads the data, and uses a cached value only while its version is still
- * the current one ({@link VersionedCache}).
+ * small read, shared by requests that ask at the same moment: {@link CoalescedRead}) <em>before</em> it
+ * reads the data, and uses a cached value only while its version is still the current one
+ * ({@link VersionedCache}).
  * Under read committed (H2 and PostgreSQL) what it then reads is at least as new as that version, so a
  * cache never serves figures older than the database, on this instance or any other. Within one HTTP
  * request the version is read once, so a page is built from one version throughout.
@@ -41,6 +47,9 @@ public class DataVersion {
 
     @Inject
     TransactionSynchronizationRegistry registry;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Instance<RequestMemo> memo;
@@ -87,8 +96,24 @@ public class DataVersion {
     }
 
     private long read() {
-        Object v = em.createNativeQuery("SELECT SUM(version_number) FROM data_version").getSingleResult();
-        return ((Number) v).longValue();
+        return reads.get();
+    }
+
+    /**
+     * Requests that need the version at the same time share one query (see {@link CoalescedRead}); each
+     * still gets a value read after it asked. Plain JDBC: the query is too small for an ORM session.
+     */
+    private final CoalescedRead reads = new CoalescedRead(this::query);
+
+    private long query() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT SUM(version_number) FROM data_version")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the data version failed", e);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.common.Page;
+import no.hallingdal.jobbmal.common.PageShells;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.FocusArea;
@@ -51,6 +52,9 @@ public class DashboardResource {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    PageShells shells;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
@@ -60,15 +64,9 @@ public class DashboardResource {
         String d = "asc".equals(dir) ? "asc" : "desc";
         byte[] content = views.fragment(new ContentKey(filter, s, d, locale.get(), service.today()),
                 () -> content(filter, s, d));
-        // The layout (user, CSRF token, messages) is rendered per request around the cached content.
-        String layout = Templates.dashboard(pages.page("home", "dashboard.title"), CONTENT_MARK).render();
-        int at = layout.indexOf(CONTENT_MARK);
-        byte[] before = layout.substring(0, at).getBytes(StandardCharsets.UTF_8);
-        byte[] after = layout.substring(at + CONTENT_MARK.length()).getBytes(StandardCharsets.UTF_8);
-        byte[] page = new byte[before.length + content.length + after.length];
-        System.arraycopy(before, 0, page, 0, before.length);
-        System.arraycopy(content, 0, page, before.length, content.length);
-        System.arraycopy(after, 0, page, before.length + content.length, after.length);
+        // The layout (user, messages) is cached too, with the request's CSRF token put in (PageShells).
+        byte[] page = shells.page(pages.page("home", "dashboard.title"), CONTENT_MARK,
+                p -> Templates.dashboard(p, CONTENT_MARK).render(), content);
         return Response.ok(page, HTML).build();
     }
 
