@@ -141,18 +141,53 @@ final class ResultSort implements Closeable {
         }
     }
 
-    /** Record numbers of the buffer in date and id order. */
+    /**
+     * Record numbers of the buffer in date and id order. Sorted as primitive (date, record number) pairs,
+     * so equal dates keep the order they came in, which is id order when the database scanned its primary
+     * key; only where it is not are those rows sorted by id.
+     */
     private int[] sortedOrder() {
-        Integer[] order = new Integer[count];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
-            order[i] = i;
+            min = Math.min(min, days[i]);
+            max = Math.max(max, days[i]);
         }
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> days[i]).thenComparingLong(i -> ids[i]));
-        int[] out = new int[count];
+        Integer[] boxed = new Integer[count];
+        if (count > 0 && max - min >= 1L << 31) { // dates more than five million years apart
+            for (int i = 0; i < count; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, Comparator.<Integer>comparingLong(i -> days[i]).thenComparingLong(i -> ids[i]));
+            return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        }
+        long[] keys = new long[count];
         for (int i = 0; i < count; i++) {
-            out[i] = order[i];
+            keys[i] = (days[i] - min) << 32 | i;
         }
-        return out;
+        Arrays.sort(keys);
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = (int) keys[k];
+        }
+        for (int from = 0, to; from < count; from = to) {
+            to = from + 1;
+            boolean ascending = true;
+            while (to < count && days[order[to]] == days[order[from]]) {
+                ascending &= ids[order[to - 1]] < ids[order[to]];
+                to++;
+            }
+            if (!ascending) {
+                for (int k = from; k < to; k++) {
+                    boxed[k] = order[k];
+                }
+                Arrays.sort(boxed, from, to, Comparator.<Integer>comparingLong(i -> ids[i]));
+                for (int k = from; k < to; k++) {
+                    order[k] = boxed[k];
+                }
+            }
+        }
+        return order;
     }
 
     private void spill() throws IOException {
