@@ -4,6 +4,7 @@ import no.hallingdal.jobbmal.export.ExportService.ResultRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,12 +35,19 @@ class ResultSortTest {
 
     /** Rows with few distinct dates (many equal), shuffled ids, nulls in every nullable field and odd text. */
     static List<ResultRow> rows(long seed, int n) {
+        return rows(seed, n, true);
+    }
+
+    /** As {@link #rows(long, int)}; with {@code shuffled} false the ids come in ascending order (a table scan). */
+    static List<ResultRow> rows(long seed, int n, boolean shuffled) {
         Random random = new Random(seed);
         List<Long> ids = new ArrayList<>();
         for (long i = 1; i <= n; i++) {
             ids.add(i * 7 + random.nextInt(7)); // unique, with gaps
         }
-        java.util.Collections.shuffle(ids, random);
+        if (shuffled) {
+            java.util.Collections.shuffle(ids, random);
+        }
         String[] texts = {null, "", "Bø AS", TRICKY, "=SUM(A1)", "-5 stk", "\tTab", "x".repeat(4000),
             "æ".repeat(3000), "\"quoted\"", "a;b,c"};
         List<ResultRow> out = new ArrayList<>();
@@ -82,16 +90,18 @@ class ResultSortTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} rows, {1} bytes, fan-in {2}")
+    @ParameterizedTest(name = "{0} rows, {1} bytes, fan-in {2}, ids shuffled {3}")
     @CsvSource({
-        "3000, 16777216, 64",   // fits in memory: no run on disk
-        "3000, 200000, 64",     // several runs, one merge
-        "3000, 20000, 4",       // many runs, merged in several passes
-        "400, 1, 2",            // one row per run
-        "0, 1000, 2",
-        "1, 1, 2"})
-    void sortsByDateThenIdAndKeepsEveryField(int n, int memory, int fanIn) throws IOException {
-        List<ResultRow> rows = rows(n * 31L + memory, n);
+        "3000, 16777216, 64, true",   // fits in memory: no run on disk
+        "3000, 16777216, 64, false",  // ids arrive in order, as from a table scan
+        "3000, 200000, 64, true",     // several runs, one merge
+        "3000, 200000, 64, false",
+        "3000, 20000, 4, true",       // many runs, merged in several passes
+        "400, 1, 2, true",            // one row per run
+        "0, 1000, 2, true",
+        "1, 1, 2, true"})
+    void sortsByDateThenIdAndKeepsEveryField(int n, int memory, int fanIn, boolean shuffled) throws IOException {
+        List<ResultRow> rows = rows(n * 31L + memory, n, shuffled);
         List<ResultRow> expected = new ArrayList<>(rows);
         expected.sort(DATE_ID);
         Set<Path> before = runFiles();
@@ -106,8 +116,9 @@ class ResultSortTest {
         assertEquals(before, runFiles(), "temporary files deleted");
     }
 
-    @Test
-    void unusualValuesSurvive() throws IOException {
+    @ParameterizedTest(name = "memory {0}")
+    @ValueSource(ints = {1, 16_777_216})
+    void unusualValuesSurvive(int memory) throws IOException {
         List<ResultRow> rows = List.of(
                 new ResultRow(Long.MAX_VALUE, LocalDate.of(-5000, 1, 1), Integer.MIN_VALUE, Long.MIN_VALUE, "", null,
                         null, null, null, null, new BigDecimal(new BigInteger("123456789012345678901234567890"), -3),
@@ -118,8 +129,8 @@ class ResultSortTest {
                 new ResultRow(2, LocalDate.of(999_999_999, 12, 31), 0, 0, "z", null, null, null, null, null,
                         BigDecimal.TEN, null, null, null, null, null, "w", null, null, null, null, false));
         int[] runs = {0};
-        List<ResultRow> sorted = sort(rows, 1, 2, runs);
-        assertEquals(List.of(rows.get(0), rows.get(1), rows.get(2)), sorted);
+        List<ResultRow> sorted = sort(List.of(rows.get(2), rows.get(0), rows.get(1)), memory, 2, runs);
+        assertEquals(rows, sorted); // dates far apart in one buffer, and each in a run of its own
         assertEquals(-3, sorted.get(0).amount().scale());
         assertEquals("1E+5", sorted.get(0).men().toString());
         assertEquals("0.000", sorted.get(0).women().toPlainString());
