@@ -9,13 +9,15 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the exports as CSV in one of the two dialects. Every text cell passes {@link Cells#text}. */
 public final class CsvExport {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final int CHUNK = 32 * 1024;
+    /** U+FEFF in UTF-8, as {@link #open} writes it. */
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private CsvExport() {
     }
@@ -28,40 +30,50 @@ public final class CsvExport {
         return w;
     }
 
+    /**
+     * The results, one line each. Commons CSV prints every cell into a StringBuilder that is encoded to the
+     * stream in pieces of {@link #CHUNK} characters: printing straight into the (synchronized) BufferedWriter
+     * cost some forty calls and three copies of every character per row, a fifth of a million-row export.
+     */
     public static long results(OutputStream out, CsvDialect dialect, ExportService service, ExportFilter filter)
             throws IOException {
-        Writer w = open(out, dialect);
-        CSVPrinter csv = new CSVPrinter(w, dialect.format());
+        if (dialect.bom) {
+            out.write(BOM);
+        }
+        StringBuilder chunk = new StringBuilder(CHUNK + 16 * 1024);
+        CSVPrinter csv = new CSVPrinter(chunk, dialect.format());
         csv.printRecord(ExportService.RESULT_COLUMNS);
-        List<String> cells = new ArrayList<>(ExportService.RESULT_COLUMNS.size());
         long n = service.results(filter, r -> {
-            cells.clear();
-            cells.add(Long.toString(r.id()));
-            cells.add(r.date().toString());
-            cells.add(Integer.toString(r.year()));
-            cells.add(Long.toString(r.projectId()));
-            cells.add(Cells.text(r.project()));
-            cells.add(r.focusAreaCode());
-            cells.add(Cells.text(r.focusArea()));
-            cells.add(r.municipalityCode());
-            cells.add(Cells.text(r.municipality()));
-            cells.add(r.kind());
-            cells.add(dialect.decimal(r.amount()));
-            cells.add(dialect.decimal(r.women()));
-            cells.add(dialect.decimal(r.men()));
-            cells.add(Cells.text(r.company()));
-            cells.add(r.orgNumber() == null ? "" : r.orgNumber());
-            cells.add(r.status());
-            cells.add(Cells.text(r.evidence()));
-            cells.add(Cells.text(r.registeredBy()));
-            cells.add(r.registeredAt() == null ? "" : TIMESTAMP.format(r.registeredAt()));
-            cells.add(Cells.text(r.approvedBy()));
-            cells.add(r.approvedAt() == null ? "" : TIMESTAMP.format(r.approvedAt()));
-            cells.add(r.doubleCount() ? "true" : "false");
-            csv.printRecord(cells);
+            csv.print(Long.toString(r.id()));
+            csv.print(r.date().toString());
+            csv.print(Integer.toString(r.year()));
+            csv.print(Long.toString(r.projectId()));
+            csv.print(Cells.text(r.project()));
+            csv.print(r.focusAreaCode());
+            csv.print(Cells.text(r.focusArea()));
+            csv.print(r.municipalityCode());
+            csv.print(Cells.text(r.municipality()));
+            csv.print(r.kind());
+            csv.print(dialect.decimal(r.amount()));
+            csv.print(dialect.decimal(r.women()));
+            csv.print(dialect.decimal(r.men()));
+            csv.print(Cells.text(r.company()));
+            csv.print(r.orgNumber() == null ? "" : r.orgNumber());
+            csv.print(r.status());
+            csv.print(Cells.text(r.evidence()));
+            csv.print(Cells.text(r.registeredBy()));
+            csv.print(r.registeredAt() == null ? "" : TIMESTAMP.format(r.registeredAt()));
+            csv.print(Cells.text(r.approvedBy()));
+            csv.print(r.approvedAt() == null ? "" : TIMESTAMP.format(r.approvedAt()));
+            csv.print(r.doubleCount() ? "true" : "false");
+            csv.println();
+            if (chunk.length() >= CHUNK) {
+                out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                chunk.setLength(0);
+            }
         });
-        csv.flush();
-        w.flush();
+        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
         return n;
     }
 

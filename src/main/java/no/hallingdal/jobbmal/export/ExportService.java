@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.Formats;
+import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
@@ -14,20 +15,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads the rows of the exports. Results are streamed from the database with a forward-only cursor
- * (fetch size 1 000) straight into the writer, so memory does not grow with the number of rows.
+ * Reads the rows of the exports. Results are read from the database with a forward-only cursor (fetch
+ * size 1 000) in whatever order it finds cheapest and sorted by date and id in {@link ResultSort}, which
+ * holds a bounded amount in memory and spills sorted runs to temporary files, so memory does not grow
+ * with the number of rows.
  */
 @ApplicationScoped
 public class ExportService {
@@ -45,6 +47,9 @@ public class ExportService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    JobbmalConfig config;
+
     /** One result, as exported. */
     public record ResultRow(long id, LocalDate date, int year, long projectId, String project, String focusAreaCode,
             String focusArea, String municipalityCode, String municipality, String kind, BigDecimal amount,
@@ -60,9 +65,10 @@ public class ExportService {
     }
 
     /**
-     * The results alone, in date and id order: the database streams them from the index on (result_date,
-     * id) instead of sorting a join of every row (a million rows sorted for minutes under -Xmx256m before
-     * the first byte). Names come from small lookups read first; the double count from one grouped query.
+     * The results alone, in no particular order: the database scans the table (or a selective filter's
+     * index) instead of reading it in (result_date, id) order through that index, which cost H2 one
+     * B-tree page per row (about 70 % of a 74 s export of a million rows). The order is made by
+     * {@link ResultSort}. Names come from small lookups read first; the double count from one grouped query.
      */
     static final String RESULTS_SQL = """
             SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_code, r.municipality_code,
@@ -71,67 +77,111 @@ public class ExportService {
             FROM result r""";
 
     /**
-     * Organisation number and year pairs with new jobs in more than one project (withdrawn results aside):
-     * a row is a double count when it is such a result itself (the lists' rule, ResultService).
+     * What the double count needs of every result, in table order: {@link DoubleCounts} finds the org. number
+     * and year pairs with new jobs (withdrawn results aside) in more than one project, and a row is a double
+     * count when it is such a result itself (the lists' rule, ResultService). No WHERE on purpose: with a
+     * condition on kind or status H2 reads the rows through result_kind_idx, one lookup each, and its
+     * GROUP BY of every org. number took 20–45 s of a million-row export.
      */
     static final String DOUBLE_COUNT_SQL = """
-            SELECT o.org_number, o.result_year FROM result o
-            WHERE o.kind = 'NEW_JOBS' AND o.status <> 'WITHDRAWN' AND o.org_number IS NOT NULL
-            GROUP BY o.org_number, o.result_year HAVING COUNT(DISTINCT o.project_id) > 1""";
+            SELECT o.org_number, o.result_year, o.project_id, o.kind, o.status FROM result o""";
 
-    /** Streams every result matching the filter, ordered by date and id; returns the row count. */
+    /**
+     * Streams every result matching the filter, ordered by date and id; returns the row count. The rows are
+     * all read and sorted first (the connection is given back before the first row goes out), then merged
+     * into the sink; the sort's temporary files are deleted however this ends.
+     */
     public long results(ExportFilter filter, RowSink<ResultRow> sink) throws IOException {
         List<Object> params = new ArrayList<>();
-        String sql = RESULTS_SQL + filter.where(params) + " ORDER BY r.result_date, r.id";
-        long n = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside autocommit
-            try {
-                Map<Long, String> projects = lookup(c, "SELECT id, name FROM project", rs -> rs.getLong(1));
-                Map<Long, String> users = lookup(c, "SELECT id, display_name FROM app_user", rs -> rs.getLong(1));
-                Map<String, String> focusAreas = lookup(c, "SELECT code, name_nb FROM focus_area", rs -> rs.getString(1));
-                Map<String, String> municipalities = lookup(c, "SELECT code, name FROM municipality",
-                        rs -> rs.getString(1));
-                Set<String> doubleCounted = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement(DOUBLE_COUNT_SQL); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        doubleCounted.add(rs.getString(1) + "|" + rs.getInt(2));
+        String sql = RESULTS_SQL + filter.where(params);
+        try (ResultSort sorted = new ResultSort(sortMemory(), ResultSort.DEFAULT_FAN_IN)) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                int isolation = c.getTransactionIsolation();
+                boolean h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+                c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside autocommit
+                // one snapshot for both queries, so the double counts match the rows
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    if (h2) {
+                        lazy(c, true);
                     }
-                }
-                try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_READ_ONLY)) {
-                    ps.setFetchSize(1000);
-                    bind(ps, params);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long project = rs.getLong(4);
-                            String kind = rs.getString(7);
-                            String org = rs.getString(12);
-                            String status = rs.getString(13);
-                            int year = rs.getInt(3);
-                            boolean doubleCount = "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status)
-                                    && org != null && doubleCounted.contains(org + "|" + year);
-                            long approvedBy = rs.getLong(17);
-                            String approver = rs.wasNull() ? null : users.get(approvedBy);
-                            sink.accept(new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), year, project,
-                                    projects.get(project), rs.getString(5), focusAreas.get(rs.getString(5)),
-                                    rs.getString(6), municipalities.get(rs.getString(6)), kind, rs.getBigDecimal(8),
-                                    rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), org, status,
-                                    rs.getString(14), users.get(rs.getLong(15)), local(rs, 16), approver,
-                                    local(rs, 18), doubleCount));
-                            n++;
-                        }
+                    read(c, sql, params, sorted);
+                } finally {
+                    c.rollback();
+                    if (h2) {
+                        lazy(c, false);
                     }
+                    c.setTransactionIsolation(isolation);
+                    c.setAutoCommit(autoCommit);
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                throw new UncheckedIOException(new IOException("export query failed", e));
             }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("export query failed", e));
+            return sorted.drain(sink);
         }
-        return n;
+    }
+
+    /**
+     * H2 hands rows over as it reads them only in lazy mode; otherwise it first copies the whole result to a
+     * temporary file (a quarter of a million-row export). Only inside a REPEATABLE READ transaction: under
+     * READ COMMITTED H2 forgets the statement's snapshot when executeQuery returns, and its background
+     * compaction may drop pages the cursor still reads ("Chunk … not found", h2database issue 4142).
+     */
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
+    }
+
+    private int sortMemory() {
+        return (int) Math.min(Integer.MAX_VALUE, config.export().sortMemory().asLongValue());
+    }
+
+    /** Reads the matching results, with their names and double-count flag, into {@code sorted}. */
+    private static void read(Connection c, String sql, List<Object> params, ResultSort sorted)
+            throws SQLException, IOException {
+        Map<Long, String> projects = lookup(c, "SELECT id, name FROM project", rs -> rs.getLong(1));
+        Map<Long, String> users = lookup(c, "SELECT id, display_name FROM app_user", rs -> rs.getLong(1));
+        Map<String, String> focusAreas = lookup(c, "SELECT code, name_nb FROM focus_area", rs -> rs.getString(1));
+        Map<String, String> municipalities = lookup(c, "SELECT code, name FROM municipality", rs -> rs.getString(1));
+        DoubleCounts doubleCounts = new DoubleCounts();
+        try (PreparedStatement ps = c.prepareStatement(DOUBLE_COUNT_SQL, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String org = rs.getString(1);
+                    if (org != null && "NEW_JOBS".equals(rs.getString(4)) && !"WITHDRAWN".equals(rs.getString(5))) {
+                        doubleCounts.add(org, rs.getInt(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        doubleCounts.finish();
+        try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(1000);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long project = rs.getLong(4);
+                    String kind = rs.getString(7);
+                    String org = rs.getString(12);
+                    String status = rs.getString(13);
+                    int year = rs.getInt(3);
+                    boolean doubleCount = "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status)
+                            && doubleCounts.contains(org, year);
+                    long approvedBy = rs.getLong(17);
+                    String approver = rs.wasNull() ? null : users.get(approvedBy);
+                    sorted.add(new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), year, project,
+                            projects.get(project), rs.getString(5), focusAreas.get(rs.getString(5)),
+                            rs.getString(6), municipalities.get(rs.getString(6)), kind, rs.getBigDecimal(8),
+                            rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), org, status,
+                            rs.getString(14), users.get(rs.getLong(15)), local(rs, 16), approver,
+                            local(rs, 18), doubleCount));
+                }
+            }
+        }
     }
 
     /** A small lookup table: the first column (as read by {@code key}) to the second. */
