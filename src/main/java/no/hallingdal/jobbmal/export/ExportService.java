@@ -68,7 +68,8 @@ public class ExportService {
      * The results alone, in no particular order: the database scans the table (or a selective filter's
      * index) instead of reading it in (result_date, id) order through that index, which cost H2 one
      * B-tree page per row (about 70 % of a 74 s export of a million rows). The order is made by
-     * {@link ResultSort}. Names come from small lookups read first; the double count from one grouped query.
+     * {@link ResultSort}. Names come from small lookups read first; the double counts from these same rows
+     * when there is no filter, else from a scan of every result first ({@link DoubleCounts}).
      */
     static final String RESULTS_SQL = """
             SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_code, r.municipality_code,
@@ -93,7 +94,12 @@ public class ExportService {
      */
     public long results(ExportFilter filter, RowSink<ResultRow> sink) throws IOException {
         List<Object> params = new ArrayList<>();
-        String sql = RESULTS_SQL + filter.where(params);
+        String where = filter.where(params);
+        String sql = RESULTS_SQL + where;
+        // Without a filter the rows read are all the rows: the double counts come from that same scan and
+        // are set as the sorted rows go out (a second scan of every row was a sixth of a million-row export).
+        DoubleCounts doubleCounts = new DoubleCounts();
+        boolean oneScan = where.isEmpty();
         try (ResultSort sorted = new ResultSort(sortMemory(), ResultSort.DEFAULT_FAN_IN)) {
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
@@ -106,7 +112,7 @@ public class ExportService {
                     if (h2) {
                         lazy(c, true);
                     }
-                    read(c, sql, params, sorted);
+                    read(c, sql, params, sorted, doubleCounts, oneScan);
                 } finally {
                     c.rollback();
                     if (h2) {
@@ -118,8 +124,24 @@ public class ExportService {
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException("export query failed", e));
             }
-            return sorted.drain(sink);
+            if (!oneScan) {
+                return sorted.drain(sink);
+            }
+            return sorted.drain(row -> sink.accept(countsDouble(row, doubleCounts) ? doubled(row) : row));
         }
+    }
+
+    /** The double-count rule for one exported result (the lists' rule, ResultService). */
+    private static boolean countsDouble(ResultRow r, DoubleCounts doubleCounts) {
+        return "NEW_JOBS".equals(r.kind()) && !"WITHDRAWN".equals(r.status())
+                && doubleCounts.contains(r.orgNumber(), r.year());
+    }
+
+    private static ResultRow doubled(ResultRow r) {
+        return new ResultRow(r.id(), r.date(), r.year(), r.projectId(), r.project(), r.focusAreaCode(),
+                r.focusArea(), r.municipalityCode(), r.municipality(), r.kind(), r.amount(), r.women(), r.men(),
+                r.company(), r.orgNumber(), r.status(), r.evidence(), r.registeredBy(), r.registeredAt(),
+                r.approvedBy(), r.approvedAt(), true);
     }
 
     /**
@@ -138,27 +160,32 @@ public class ExportService {
         return (int) Math.min(Integer.MAX_VALUE, config.export().sortMemory().asLongValue());
     }
 
-    /** Reads the matching results, with their names and double-count flag, into {@code sorted}. */
-    private static void read(Connection c, String sql, List<Object> params, ResultSort sorted)
-            throws SQLException, IOException {
+    /**
+     * Reads the matching results, with their names, into {@code sorted}. With {@code oneScan} (no filter) the
+     * double counts are counted from these rows and each row's flag is left false (set as they go out);
+     * otherwise they are counted from a scan of every result first and the flag is set here.
+     */
+    private static void read(Connection c, String sql, List<Object> params, ResultSort sorted,
+            DoubleCounts doubleCounts, boolean oneScan) throws SQLException, IOException {
         Map<Long, String> projects = lookup(c, "SELECT id, name FROM project", rs -> rs.getLong(1));
         Map<Long, String> users = lookup(c, "SELECT id, display_name FROM app_user", rs -> rs.getLong(1));
         Map<String, String> focusAreas = lookup(c, "SELECT code, name_nb FROM focus_area", rs -> rs.getString(1));
         Map<String, String> municipalities = lookup(c, "SELECT code, name FROM municipality", rs -> rs.getString(1));
-        DoubleCounts doubleCounts = new DoubleCounts();
-        try (PreparedStatement ps = c.prepareStatement(DOUBLE_COUNT_SQL, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String org = rs.getString(1);
-                    if (org != null && "NEW_JOBS".equals(rs.getString(4)) && !"WITHDRAWN".equals(rs.getString(5))) {
-                        doubleCounts.add(org, rs.getInt(2), rs.getLong(3));
+        if (!oneScan) {
+            try (PreparedStatement ps = c.prepareStatement(DOUBLE_COUNT_SQL, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String org = rs.getString(1);
+                        if (org != null && "NEW_JOBS".equals(rs.getString(4)) && !"WITHDRAWN".equals(rs.getString(5))) {
+                            doubleCounts.add(org, rs.getInt(2), rs.getLong(3));
+                        }
                     }
                 }
             }
+            doubleCounts.finish();
         }
-        doubleCounts.finish();
         try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(1000);
             bind(ps, params);
@@ -169,8 +196,11 @@ public class ExportService {
                     String org = rs.getString(12);
                     String status = rs.getString(13);
                     int year = rs.getInt(3);
-                    boolean doubleCount = "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status)
-                            && doubleCounts.contains(org, year);
+                    boolean counted = org != null && "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status);
+                    if (oneScan && counted) {
+                        doubleCounts.add(org, year, project);
+                    }
+                    boolean doubleCount = !oneScan && counted && doubleCounts.contains(org, year);
                     long approvedBy = rs.getLong(17);
                     String approver = rs.wasNull() ? null : users.get(approvedBy);
                     sorted.add(new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), year, project,
@@ -181,6 +211,9 @@ public class ExportService {
                             local(rs, 18), doubleCount));
                 }
             }
+        }
+        if (oneScan) {
+            doubleCounts.finish();
         }
     }
 

@@ -135,6 +135,24 @@ class ExportTest {
     }
 
     @Test
+    void aFilteredExportFlagsADoubleCountWhoseOtherProjectIsFilteredOut() throws IOException {
+        // the unfiltered export counts doubles from its own rows; a filtered one must still see them all
+        for (String q : List.of("", "&municipality=3328", "&focusArea=baerekraft", "&from=2022-01-01&to=2022-02-28")) {
+            String text = given().get("/export/results.csv?dialect=rfc4180" + q).then().statusCode(200).extract()
+                    .asString();
+            List<CSVRecord> rows = parse(text, ',');
+            CSVRecord first = rows.get(1);
+            assertEquals("2022-02-01", first.get(1), q);
+            assertEquals("964951462", first.get(14), q);
+            assertEquals("true", first.get(21), "double count with the Gol row of the other project, " + q);
+            for (CSVRecord r : rows.subList(2, rows.size())) {
+                assertEquals("964951462".equals(r.get(14)) && r.get(1).startsWith("2022") ? "true" : "false",
+                        r.get(21), "row " + r.get(0) + q);
+            }
+        }
+    }
+
+    @Test
     void rfcDialectRoundTripsEveryFieldAgainstTheDatabase() throws IOException {
         byte[] bytes = given().get("/export/results.csv?dialect=rfc4180").then().statusCode(200).extract().asByteArray();
         assertFalse(bytes[0] == (byte) 0xEF, "no BOM");
