@@ -30,7 +30,7 @@ WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 # The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
-JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -Xms64m -XX:+UseSerialGC"}
 REG_CLIENTS=16
 REG_WARMUP=${BENCH_REGISTRATION_WARMUP:-15s}
 PORT=${BENCH_PORT:-18300}
@@ -231,7 +231,7 @@ done
 # The CSV export of every row, with the heap limited to 256 MB.
 dir="$OUT/db-export"
 fill "$EXPORT_SIZE" "$dir"
-APP_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" start_app "$dir" "$dir/app.log"
+APP_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC" start_app "$dir" "$dir/app.log"
 wait_answer /login 120 > /dev/null
 admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
 t0=$(now_ms)
