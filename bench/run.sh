@@ -26,7 +26,7 @@ ROOT=$PWD
 SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 EXPORT_SIZE=${BENCH_EXPORT_SIZE:-1000000}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-60s}
+WARMUP=${BENCH_WARMUP:-150s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 # The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
@@ -108,14 +108,19 @@ stop_app() {
 }
 
 # login USER PASSWORD: a form login; prints the session cookie as a Cookie header value.
+# Like a browser after logging in, it then holds the CSRF cookie too (any page sets it): a client that
+# never sends it back makes every page generate a new token and set the cookie again.
 login() {
-  local jar="$OUT/cookies.txt" value
+  local jar="$OUT/cookies.txt" value csrf
   rm -f "$jar"
   curl -s -o /dev/null --max-time 30 -c "$jar" --data-urlencode "j_username=$1" --data-urlencode "j_password=$2" \
     "$BASE/j_security_check"
   value=$(awk '$6 == "jobbmal-session" {print $7}' "$jar")
   [ -n "$value" ] || fail "login as $1 failed"
-  echo "jobbmal-session=$value"
+  curl -s -o /dev/null --max-time 30 -b "$jar" -c "$jar" "$BASE/"
+  csrf=$(awk '$6 == "jobbmal-csrf" {print $7}' "$jar")
+  [ -n "$csrf" ] || fail "no CSRF cookie for $1"
+  echo "jobbmal-session=$value; jobbmal-csrf=$csrf"
 }
 
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
