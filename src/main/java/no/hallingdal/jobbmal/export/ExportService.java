@@ -133,8 +133,12 @@ public class ExportService {
 
     /** The double-count rule for one exported result (the lists' rule, ResultService). */
     private static boolean countsDouble(ResultRow r, DoubleCounts doubleCounts) {
-        return "NEW_JOBS".equals(r.kind()) && !"WITHDRAWN".equals(r.status())
-                && doubleCounts.contains(r.orgNumber(), r.year());
+        return counts(r.kind(), r.status()) && doubleCounts.contains(r.orgNumber(), r.year());
+    }
+
+    /** Whether a result of this kind and status takes part in double counts: new jobs, not withdrawn. */
+    private static boolean counts(String kind, String status) {
+        return "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status);
     }
 
     private static ResultRow doubled(ResultRow r) {
@@ -178,7 +182,7 @@ public class ExportService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String org = rs.getString(1);
-                        if (org != null && "NEW_JOBS".equals(rs.getString(4)) && !"WITHDRAWN".equals(rs.getString(5))) {
+                        if (org != null && counts(rs.getString(4), rs.getString(5))) {
                             doubleCounts.add(org, rs.getInt(2), rs.getLong(3));
                         }
                     }
@@ -196,7 +200,7 @@ public class ExportService {
                     String org = rs.getString(12);
                     String status = rs.getString(13);
                     int year = rs.getInt(3);
-                    boolean counted = org != null && "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status);
+                    boolean counted = org != null && counts(kind, status);
                     if (oneScan && counted) {
                         doubleCounts.add(org, year, project);
                     }
