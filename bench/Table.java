@@ -31,6 +31,7 @@ public class Table {
         sizes.forEach(s -> sb.append("---:|"));
         sb.append('\n');
         row(sb, sizes, "Database filled (demo data)", "fill", "s");
+        row(sb, sizes, "Database file after compaction", "file", "MB");
         row(sb, sizes, "Start → first answered request", "startup", "ms");
         for (String[] e : new String[][] {{"static", "Static file (baseline)"}, {"dashboard", "Dashboard `/`"},
                 {"progress", "`/api/v1/progress`"}, {"results", "`/api/v1/results` page 1"}}) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The Jobbmål benchmark (docs/benchmarks.md). Rerun it with: bench/run.sh
 #
-# For each size in BENCH_SIZES (results in the database, default 1000 10000 100000) it
-#   1. fills a fresh H2 database through the demo-data size parameter (JOBBMAL_DEMO_RESULTS),
+# It first makes the class-data archive of the recommended start (scripts/cds-archive.sh; BENCH_CDS=0 runs
+# without it). For each size in BENCH_SIZES (results in the database, default 1000 10000 100000) it
+#   1. fills a fresh H2 database through the demo-data size parameter (JOBBMAL_DEMO_RESULTS) and compacts
+#      the file (bench/Compact.java),
 #   2. starts the packaged app on it again and times start -> first answered request (GET /login),
 #   3. logs in as the demo board member, warms the app up for BENCH_WARMUP with all measured URLs in
 #      turn (bench/warmup.lua), then measures each with wrk (BENCH_CONNECTIONS connections for
@@ -31,6 +33,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 # The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -Xms64m -XX:+UseSerialGC"}
+EXPORT_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC"
 REG_CLIENTS=16
 REG_WARMUP=${BENCH_REGISTRATION_WARMUP:-15s}
 PORT=${BENCH_PORT:-18300}
@@ -53,6 +56,16 @@ if [ "${SKIP_PACKAGE:-}" != "1" ]; then
 fi
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || { echo "bench: $JAR is missing" >&2; exit 1; }
+H2_JAR=$(ls "$ROOT"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+# The class-data archive of the recommended production start (docs/deployment.md, "Faster start"):
+# made by a training run of this build, used by every measured start. BENCH_CDS=0 measures without it.
+CDS_ARCHIVE="$ROOT/target/quarkus-app/jobbmal.jsa"
+if [ "${BENCH_CDS:-1}" = "1" ]; then
+  echo "bench: class-data archive (scripts/cds-archive.sh)"
+  JAVA_OPTS="$JAVA_OPTS" CDS_PORT="$PORT" scripts/cds-archive.sh "$CDS_ARCHIVE" > /dev/null
+  JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE $JAVA_OPTS"
+  EXPORT_JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE $EXPORT_JAVA_OPTS"
+fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -168,16 +181,26 @@ measure() {
   printf "bench: %7s results  %-10s %7s req/s  p50 %8s ms  p99 %8s ms  (%s bytes)\n" "$size" "$name" "$rps" "$p50" "$p99" "$bytes"
 }
 
-# fill SIZE DIR: a fresh database with SIZE demo results; records the time it took.
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f", b / 1048576}'; }
+
+# fill SIZE DIR: a fresh database with SIZE demo results, then compacted (bench/Compact.java says why);
+# records the time each took and the file's size before and after.
 fill() {
-  local size=$1 dir=$2 t0
+  local size=$1 dir=$2 t0 t1 before after
   rm -rf "$dir"
   t0=$(now_ms)
   APP_JAVA_OPTS="-Xmx1g" start_app "$dir" "$dir/fill.log" JOBBMAL_DEMO_DATA=true JOBBMAL_DEMO_RESULTS="$size"
   wait_answer /q/health/ready 1800 > /dev/null
   stop_app
-  record "$size" "fill" $(( ($(now_ms) - t0) / 1000 )) "s"
-  echo "bench: $size results loaded in $(( ($(now_ms) - t0) / 1000 )) s"
+  t1=$(now_ms)
+  record "$size" "fill" $(( (t1 - t0) / 1000 )) "s"
+  before=$(mb "$dir/data/jobbmal.mv.db")
+  java -cp "$H2_JAR" "$ROOT/bench/Compact.java" "$dir/data/jobbmal" || fail "compacting the $size database failed"
+  after=$(mb "$dir/data/jobbmal.mv.db")
+  record "$size" "compact" $(( ($(now_ms) - t1) / 1000 )) "s"
+  record "$size" "file.before-compact" "$before" "MB"
+  record "$size" "file" "$after" "MB"
+  echo "bench: $size results loaded in $(( (t1 - t0) / 1000 )) s; file compacted from $before MB to $after MB in $(( ($(now_ms) - t1) / 1000 )) s"
 }
 
 echo "bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
@@ -236,7 +259,7 @@ done
 # The CSV export of every row, with the heap limited to 256 MB.
 dir="$OUT/db-export"
 fill "$EXPORT_SIZE" "$dir"
-APP_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC" start_app "$dir" "$dir/app.log"
+APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$dir/app.log"
 wait_answer /login 120 > /dev/null
 admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
 t0=$(now_ms)
