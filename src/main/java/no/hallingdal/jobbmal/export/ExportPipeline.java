@@ -40,6 +40,7 @@ final class ExportPipeline<T> implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final boolean inline;
     private volatile boolean stopped;
+    private volatile boolean ended; // the encoding thread took the last batch
     private volatile Throwable failure;
     private Thread worker; // while the encoding task runs; guarded by this
     private Object[] batch = new Object[BATCH];
@@ -94,6 +95,9 @@ final class ExportPipeline<T> implements AutoCloseable {
             throw new InterruptedIOException("export interrupted");
         }
         rethrowFailure();
+        if (!ended) {
+            throw new IOException("export encoding thread ended early");
+        }
     }
 
     private void handOver(Object[] rows) throws IOException {
@@ -101,7 +105,7 @@ final class ExportPipeline<T> implements AutoCloseable {
             while (!queue.offer(rows, 10, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
                 if (done.getCount() == 0) {
-                    throw new IllegalStateException("export encoding thread ended early");
+                    throw new IOException("export encoding thread ended early");
                 }
             }
         } catch (InterruptedException e) {
@@ -163,6 +167,7 @@ final class ExportPipeline<T> implements AutoCloseable {
             while (!stopped) {
                 Object[] rows = queue.take();
                 if (rows == END) {
+                    ended = true;
                     return;
                 }
                 for (Object row : rows) {
@@ -173,7 +178,9 @@ final class ExportPipeline<T> implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            // stopped by close()
+            if (!stopped) { // not by close(): the pool is shutting down
+                failure = new InterruptedIOException("export encoding interrupted");
+            }
         } catch (Throwable t) {
             failure = t;
         } finally {

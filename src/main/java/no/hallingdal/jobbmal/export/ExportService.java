@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.export;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,14 +101,20 @@ public class ExportService {
      */
     static final int ENCODERS = 4;
 
-    private final AtomicInteger encoderNumber = new AtomicInteger();
-    private final ThreadPoolExecutor encoders = new ThreadPoolExecutor(0, ENCODERS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "jobbmal-export-" + encoderNumber.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+    private ThreadPoolExecutor encoders;
 
+    /** Creates the pool (no thread yet); here rather than in a field so the bean's client proxy has none. */
+    @PostConstruct
+    void startEncoders() {
+        AtomicInteger number = new AtomicInteger();
+        encoders = new ThreadPoolExecutor(0, ENCODERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "jobbmal-export-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the encoding threads when the application stops; an export still running then fails. */
     @PreDestroy
     void stopEncoders() {
         encoders.shutdownNow();

@@ -151,6 +151,23 @@ class ExportPipelineTest {
     }
 
     @Test
+    void anEncoderStoppedFromOutsideFailsTheExportInsteadOfCuttingItShort() {
+        CountDownLatch started = new CountDownLatch(1);
+        assertThrows(java.io.InterruptedIOException.class, () -> assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> {
+                    try (ExportPipeline<Integer> pipeline = new ExportPipeline<>(executor, row -> started.countDown())) {
+                        for (int i = 0; i < ExportPipeline.BATCH; i++) {
+                            pipeline.add(i);
+                        }
+                        assertTrue(started.await(5, TimeUnit.SECONDS));
+                        executor.shutdownNow(); // as when the application stops
+                        pipeline.add(-1);
+                        pipeline.finish();
+                    }
+                }));
+    }
+
+    @Test
     void closingAnIdlePipelineEndsTheEncoder() throws InterruptedException {
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             try (ExportPipeline<Integer> pipeline = new ExportPipeline<>(executor, row -> { })) {
