@@ -241,6 +241,8 @@ public class ExportService {
         @Override
         public void encode(ResultRow r) throws IOException {
             record.clear();
+            // the lists' rule (ResultService): a counting result whose org. number and year have new jobs in
+            // more than one project
             String org = r.orgNumber();
             boolean counted = org != null && counts(r.kind(), r.status());
             if (!counted) {
