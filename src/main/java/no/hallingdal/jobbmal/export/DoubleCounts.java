@@ -79,6 +79,11 @@ final class DoubleCounts {
         return key < 0 ? otherMany.contains(org + "|" + year) : Arrays.binarySearch(doubled, key) >= 0;
     }
 
+    /** Whether the pair packed as {@link #pack} packs it (never −1) is doubled; after {@link #finish()}. */
+    boolean contains(long packed) {
+        return Arrays.binarySearch(doubled, packed) >= 0;
+    }
+
     /** Pairs doubled (after {@link #finish()}). */
     int size() {
         return doubled.length + otherMany.size();

@@ -1,6 +1,8 @@
 package no.hallingdal.jobbmal.export;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.Formats;
@@ -24,12 +26,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the rows of the exports. Results are read from the database with a forward-only cursor (fetch
  * size 1 000) in whatever order it finds cheapest and sorted by date and id in {@link ResultSort}, which
  * holds a bounded amount in memory and spills sorted runs to temporary files, so memory does not grow
- * with the number of rows.
+ * with the number of rows. The request's thread reads; a second thread ({@link ExportPipeline}) encodes
+ * each row for the sort as it comes (for CSV: formats its line), so the two run on two cores at once.
  */
 @ApplicationScoped
 public class ExportService {
@@ -88,19 +95,84 @@ public class ExportService {
             SELECT o.org_number, o.result_year, o.project_id, o.kind, o.status FROM result o""";
 
     /**
+     * Threads that encode the rows of an export while the request's thread reads them: one per export, at
+     * most {@link #ENCODERS} at once; an export started beyond that encodes on its request thread. Daemon
+     * threads named jobbmal-export-N, created when needed and ended after 30 s unused.
+     */
+    static final int ENCODERS = 4;
+
+    private ThreadPoolExecutor encoders;
+
+    /** Creates the pool (no thread yet); here rather than in a field so the bean's client proxy has none. */
+    @PostConstruct
+    void startEncoders() {
+        AtomicInteger number = new AtomicInteger();
+        encoders = new ThreadPoolExecutor(0, ENCODERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "jobbmal-export-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the encoding threads when the application stops; an export still running then fails. */
+    @PreDestroy
+    void stopEncoders() {
+        encoders.shutdownNow();
+    }
+
+    /** Encoding threads busy with an export right now (for tests). */
+    int encodersBusy() {
+        return encoders.getActiveCount();
+    }
+
+    /**
+     * How the rows of one export become the sort's records, and what is done with them in order. The two
+     * methods run on different threads: {@link #encode} on the export's encoding thread, {@link #accept} on
+     * the request's thread once every row is read and encoded.
+     */
+    interface RowFormat {
+        /** Appends the payload of {@code row} (whose double count is not set) to {@code out}. */
+        void encode(ResultRow row, Bytes out) throws IOException;
+
+        /** One row in date and id order: its payload, as {@link #encode} wrote it, and its double count. */
+        void accept(long day, long id, byte[] payload, int offset, int length, boolean doubleCount)
+                throws IOException;
+    }
+
+    /**
      * Streams every result matching the filter, ordered by date and id; returns the row count. The rows are
      * all read and sorted first (the connection is given back before the first row goes out), then merged
      * into the sink; the sort's temporary files are deleted however this ends.
      */
     public long results(ExportFilter filter, RowSink<ResultRow> sink) throws IOException {
+        return results(filter, new RowFormat() {
+            @Override
+            public void encode(ResultRow row, Bytes out) {
+                RowCodec.encode(row, out);
+            }
+
+            @Override
+            public void accept(long day, long id, byte[] payload, int offset, int length, boolean doubleCount)
+                    throws IOException {
+                sink.accept(RowCodec.decode(day, id, payload, offset, doubleCount));
+            }
+        });
+    }
+
+    /**
+     * As {@link #results(ExportFilter, RowSink)}, with each row encoded by {@code format} as it is read and
+     * handed to it again, with its double count, in date and id order.
+     */
+    long results(ExportFilter filter, RowFormat format) throws IOException {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
         String sql = RESULTS_SQL + where;
         // Without a filter the rows read are all the rows: the double counts come from that same scan and
-        // are set as the sorted rows go out (a second scan of every row was a sixth of a million-row export).
+        // are looked up as the sorted rows go out (a second scan of every row was a sixth of a million-row export).
         DoubleCounts doubleCounts = new DoubleCounts();
         boolean oneScan = where.isEmpty();
         try (ResultSort sorted = new ResultSort(sortMemory(), ResultSort.DEFAULT_FAN_IN)) {
+            Encoding encoding = new Encoding(format, sorted, doubleCounts, oneScan);
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
                 int isolation = c.getTransactionIsolation();
@@ -112,7 +184,7 @@ public class ExportService {
                     if (h2) {
                         lazy(c, true);
                     }
-                    read(c, sql, params, sorted, doubleCounts, oneScan);
+                    read(c, sql, params, encoding, doubleCounts, oneScan);
                 } finally {
                     c.rollback();
                     if (h2) {
@@ -124,28 +196,79 @@ public class ExportService {
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException("export query failed", e));
             }
-            if (!oneScan) {
-                return sorted.drain(sink);
+            if (oneScan) {
+                doubleCounts.finish();
             }
-            return sorted.drain(row -> sink.accept(countsDouble(row, doubleCounts) ? doubled(row) : row));
+            return sorted.drain((day, id, b, off, len) -> {
+                Bytes.Reader header = new Bytes.Reader(b, off);
+                boolean doubleCount = switch (header.getByte()) {
+                    case Encoding.SINGLE -> false;
+                    case Encoding.DOUBLE -> true;
+                    case Encoding.CHECK_PACKED -> doubleCounts.contains(header.getLong());
+                    default -> doubleCounts.contains(header.getString(), header.getInt());
+                };
+                format.accept(day, id, b, header.at, off + len - header.at, doubleCount);
+            });
         }
     }
 
-    /** The double-count rule for one exported result (the lists' rule, ResultService). */
-    private static boolean countsDouble(ResultRow r, DoubleCounts doubleCounts) {
-        return counts(r.kind(), r.status()) && doubleCounts.contains(r.orgNumber(), r.year());
+    /**
+     * The encoding thread's side of one export: decides what it can of the row's double count, has the
+     * row's payload written, and adds the record to the sort. A record is a header, then the payload: the
+     * header is {@link #SINGLE} or {@link #DOUBLE} when the flag is known; without a filter it is known only
+     * once every row is read, so a counting row's header is {@link #CHECK_PACKED} and its packed org. number
+     * and year, or {@link #CHECK_TEXT} and the org. number as text and the year, looked up as it goes out.
+     */
+    private static final class Encoding implements ExportPipeline.Encoder<ResultRow> {
+        static final int SINGLE = 0;
+        static final int DOUBLE = 1;
+        static final int CHECK_PACKED = 2;
+        static final int CHECK_TEXT = 3;
+
+        private final RowFormat format;
+        private final ResultSort sorted;
+        private final DoubleCounts doubleCounts;
+        private final boolean oneScan;
+        private final Bytes record = new Bytes(1024);
+
+        Encoding(RowFormat format, ResultSort sorted, DoubleCounts doubleCounts, boolean oneScan) {
+            this.format = format;
+            this.sorted = sorted;
+            this.doubleCounts = doubleCounts;
+            this.oneScan = oneScan;
+        }
+
+        @Override
+        public void encode(ResultRow r) throws IOException {
+            record.clear();
+            // the lists' rule (ResultService): a counting result whose org. number and year have new jobs in
+            // more than one project
+            String org = r.orgNumber();
+            boolean counted = org != null && counts(r.kind(), r.status());
+            if (!counted) {
+                record.putByte(SINGLE);
+            } else if (!oneScan) {
+                record.putByte(doubleCounts.contains(org, r.year()) ? DOUBLE : SINGLE);
+            } else {
+                doubleCounts.add(org, r.year(), r.projectId());
+                long packed = DoubleCounts.pack(org, r.year());
+                if (packed >= 0) {
+                    record.putByte(CHECK_PACKED);
+                    record.putLong(packed);
+                } else {
+                    record.putByte(CHECK_TEXT);
+                    record.putString(org);
+                    record.putInt(r.year());
+                }
+            }
+            format.encode(r, record);
+            sorted.add(r.date().toEpochDay(), r.id(), record.bytes, record.length);
+        }
     }
 
     /** Whether a result of this kind and status takes part in double counts: new jobs, not withdrawn. */
     private static boolean counts(String kind, String status) {
         return "NEW_JOBS".equals(kind) && !"WITHDRAWN".equals(status);
-    }
-
-    private static ResultRow doubled(ResultRow r) {
-        return new ResultRow(r.id(), r.date(), r.year(), r.projectId(), r.project(), r.focusAreaCode(),
-                r.focusArea(), r.municipalityCode(), r.municipality(), r.kind(), r.amount(), r.women(), r.men(),
-                r.company(), r.orgNumber(), r.status(), r.evidence(), r.registeredBy(), r.registeredAt(),
-                r.approvedBy(), r.approvedAt(), true);
     }
 
     /**
@@ -165,12 +288,12 @@ public class ExportService {
     }
 
     /**
-     * Reads the matching results, with their names, into {@code sorted}. With {@code oneScan} (no filter) the
-     * double counts are counted from these rows and each row's flag is left false (set as they go out);
-     * otherwise they are counted from a scan of every result first and the flag is set here.
+     * Reads the matching results, with their names, and hands them to the encoding thread, which adds them
+     * to the sort. With {@code oneScan} (no filter) the double counts are counted from these rows there;
+     * otherwise they are counted from a scan of every result first, here, before the encoding starts.
      */
-    private static void read(Connection c, String sql, List<Object> params, ResultSort sorted,
-            DoubleCounts doubleCounts, boolean oneScan) throws SQLException, IOException {
+    private void read(Connection c, String sql, List<Object> params, Encoding encoding, DoubleCounts doubleCounts,
+            boolean oneScan) throws SQLException, IOException {
         Map<Long, String> projects = lookup(c, "SELECT id, name FROM project", rs -> rs.getLong(1));
         Map<Long, String> users = lookup(c, "SELECT id, display_name FROM app_user", rs -> rs.getLong(1));
         Map<String, String> focusAreas = lookup(c, "SELECT code, name_nb FROM focus_area", rs -> rs.getString(1));
@@ -190,34 +313,29 @@ public class ExportService {
             }
             doubleCounts.finish();
         }
-        try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        LocalTimes times = new LocalTimes(Formats.ZONE);
+        try (ExportPipeline<ResultRow> pipeline = new ExportPipeline<>(encoders, encoding);
+                PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(1000);
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long project = rs.getLong(4);
-                    String kind = rs.getString(7);
-                    String org = rs.getString(12);
-                    String status = rs.getString(13);
-                    int year = rs.getInt(3);
-                    boolean counted = org != null && counts(kind, status);
-                    if (oneScan && counted) {
-                        doubleCounts.add(org, year, project);
-                    }
-                    boolean doubleCount = !oneScan && counted && doubleCounts.contains(org, year);
                     long approvedBy = rs.getLong(17);
                     String approver = rs.wasNull() ? null : users.get(approvedBy);
-                    sorted.add(new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), year, project,
-                            projects.get(project), rs.getString(5), focusAreas.get(rs.getString(5)),
-                            rs.getString(6), municipalities.get(rs.getString(6)), kind, rs.getBigDecimal(8),
-                            rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), org, status,
-                            rs.getString(14), users.get(rs.getLong(15)), local(rs, 16), approver,
-                            local(rs, 18), doubleCount));
+                    String focusArea = rs.getString(5);
+                    String municipality = rs.getString(6);
+                    pipeline.add(new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3), project,
+                            projects.get(project), focusArea, focusAreas.get(focusArea), municipality,
+                            municipalities.get(municipality), rs.getString(7), rs.getBigDecimal(8),
+                            rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getString(12),
+                            rs.getString(13), rs.getString(14), users.get(rs.getLong(15)),
+                            times.local(rs.getObject(16, OffsetDateTime.class)), approver,
+                            times.local(rs.getObject(18, OffsetDateTime.class)), false));
                 }
             }
-        }
-        if (oneScan) {
-            doubleCounts.finish();
+            pipeline.finish();
         }
     }
 
@@ -235,11 +353,6 @@ public class ExportService {
     @FunctionalInterface
     private interface SqlReader<K> {
         K read(ResultSet rs) throws SQLException;
-    }
-
-    private static LocalDateTime local(ResultSet rs, int i) throws SQLException {
-        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        return t == null ? null : t.atZoneSameInstant(Formats.ZONE).toLocalDateTime().withNano(0);
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -1,8 +1,5 @@
 package no.hallingdal.jobbmal.export;
 
-import no.hallingdal.jobbmal.export.ExportService.ResultRow;
-import no.hallingdal.jobbmal.export.ExportService.RowSink;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -10,15 +7,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,25 +20,31 @@ import java.util.PriorityQueue;
  * <p>
  * Reading a million results in index order (result_date, id) cost H2 a B-tree page per row, about 70 % of
  * a 74 s export: the rows lie in id order, not date order. Read in table order and sorted here instead,
- * each page is read once. Rows are kept as compact records in one byte buffer; when the buffer is full it
- * is sorted and written to a temporary file as a sorted run, and at the end the runs (and what is left in
- * the buffer) are merged. More than {@link #DEFAULT_FAN_IN} runs are first merged in groups, so memory
- * does not grow with the number of rows, whatever their dates. {@link #close()} deletes every temporary
- * file, also after an error or a download broken off by the client.
+ * each page is read once. A record is a row's date (epoch day) and id, its sort key, and a payload of bytes
+ * that the sort does not look into: the CSV line already formatted, or the row's fields (XLSX, see
+ * {@link RowCodec}). Records are kept in one byte buffer; when the buffer is full it is sorted and written
+ * to a temporary file as a sorted run, and at the end the runs (and what is left in the buffer) are merged.
+ * More than {@link #DEFAULT_FAN_IN} runs are first merged in groups, so memory does not grow with the
+ * number of rows, whatever their dates. {@link #close()} deletes every temporary file, also after an error
+ * or a download broken off by the client.
+ * <p>
+ * Not thread-safe: one thread adds (the export's encoding thread), then another may drain, once the first
+ * is done with it (the export waits for it).
  */
 final class ResultSort implements Closeable {
 
-    /** Bytes of rows (with their keys) held in memory before a sorted run is written to disk. */
+    /** Bytes of records (with their keys) held in memory before a sorted run is written to disk. */
     static final int DEFAULT_MEMORY = 16 * 1024 * 1024;
     /** Runs merged at once; each reading run holds a buffer of {@link #READ_BUFFER} bytes. */
     static final int DEFAULT_FAN_IN = 64;
     static final int READ_BUFFER = 64 * 1024;
-    /** Memory taken per row beside its record: its start, date and id, and its place while sorting. */
+    /** Memory taken per record beside its bytes: its start, date and id, and its place while sorting. */
     static final int PER_ROW = 48;
+    /** The key at the start of every record: date (epoch day) and id. */
+    static final int KEY = 16;
 
     private final int memory;
     private final int fanIn;
-    private final Bytes scratch = new Bytes(512);
     private Bytes buffer = new Bytes(64 * 1024);
     private int[] starts = new int[1024];
     private long[] days = new long[1024];
@@ -70,11 +66,13 @@ final class ResultSort implements Closeable {
         this.fanIn = fanIn;
     }
 
-    /** Adds a row; writes the buffer to disk as a sorted run first when the row does not fit beside it. */
-    void add(ResultRow row) throws IOException {
-        scratch.length = 0;
-        encode(row, scratch);
-        if (count > 0 && buffer.length + scratch.length + (long) (count + 1) * PER_ROW > memory) {
+    /**
+     * Adds a record: the payload {@code length} bytes of {@code payload} under the key (day, id); writes the
+     * buffer to disk as a sorted run first when the record does not fit beside it.
+     */
+    void add(long day, long id, byte[] payload, int length) throws IOException {
+        int size = KEY + length;
+        if (count > 0 && buffer.length + size + (long) (count + 1) * PER_ROW > memory) {
             spill();
         }
         if (count == starts.length) {
@@ -83,10 +81,12 @@ final class ResultSort implements Closeable {
             ids = Arrays.copyOf(ids, count * 2);
         }
         starts[count] = buffer.length;
-        days[count] = row.date().toEpochDay();
-        ids[count] = row.id();
+        days[count] = day;
+        ids[count] = id;
         count++;
-        buffer.put(scratch.bytes, 0, scratch.length);
+        buffer.putLong(day);
+        buffer.putLong(id);
+        buffer.put(payload, 0, length);
     }
 
     /** Sorted runs written to disk so far (for tests and the log). */
@@ -94,11 +94,17 @@ final class ResultSort implements Closeable {
         return spilled;
     }
 
+    /** Receives the records in order: the key and the payload. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(long day, long id, byte[] payload, int offset, int length) throws IOException;
+    }
+
     /**
-     * Hands every row added to {@code sink} in date and id order and returns how many; call once. An
+     * Hands every record added to {@code sink} in date and id order and returns how many; call once. An
      * exception from the sink ends the merge; {@link #close()} still deletes the runs.
      */
-    long drain(RowSink<ResultRow> sink) throws IOException {
+    long drain(RecordSink sink) throws IOException {
         while (runs.size() + 1 > fanIn) {
             mergeFirstRunsToDisk();
         }
@@ -108,8 +114,8 @@ final class ResultSort implements Closeable {
         }
         sources.add(new MemoryRun(sortedOrder()));
         long[] n = {0};
-        merge(sources, (b, off, len) -> {
-            sink.accept(decode(b, off));
+        merge(sources, r -> {
+            sink.accept(r.day, r.id, r.bytes, r.offset + KEY, r.length - KEY);
             n[0]++;
         });
         return n[0];
@@ -212,9 +218,9 @@ final class ResultSort implements Closeable {
         }
         Path file = newRun();
         try (DataOutputStream out = output(file)) {
-            merge(sources, (b, off, len) -> {
-                out.writeInt(len);
-                out.write(b, off, len);
+            merge(sources, r -> {
+                out.writeInt(r.length);
+                out.write(r.bytes, r.offset, r.length);
             });
         }
         for (Run r : sources) {
@@ -245,14 +251,16 @@ final class ResultSort implements Closeable {
     }
 
     @FunctionalInterface
-    private interface RecordSink {
-        void accept(byte[] bytes, int offset, int length) throws IOException;
+    private interface RunSink {
+        void accept(Run current) throws IOException;
     }
 
-    /** The k-way merge: always hands on the smallest (date, id) among the runs' current records. */
-    private static void merge(List<Run> sources, RecordSink out) throws IOException {
-        PriorityQueue<Run> queue = new PriorityQueue<>(Math.max(1, sources.size()),
-                Comparator.<Run>comparingLong(r -> r.day).thenComparingLong(r -> r.id));
+    private static final Comparator<Run> BY_KEY = (a, b) -> a.day != b.day ? Long.compare(a.day, b.day)
+            : Long.compare(a.id, b.id);
+
+    /** The k-way merge: always hands on the run whose current record has the smallest (date, id). */
+    private static void merge(List<Run> sources, RunSink out) throws IOException {
+        PriorityQueue<Run> queue = new PriorityQueue<>(Math.max(1, sources.size()), BY_KEY);
         for (Run r : sources) {
             if (r.advance()) {
                 queue.add(r);
@@ -260,7 +268,7 @@ final class ResultSort implements Closeable {
         }
         while (!queue.isEmpty()) {
             Run r = queue.poll();
-            out.accept(r.bytes, r.offset, r.length);
+            out.accept(r);
             if (r.advance()) {
                 queue.add(r);
             }
@@ -282,12 +290,12 @@ final class ResultSort implements Closeable {
         }
 
         void key() {
-            day = getLong(bytes, offset);
-            id = getLong(bytes, offset + 8);
+            day = Bytes.getLong(bytes, offset);
+            id = Bytes.getLong(bytes, offset + 8);
         }
     }
 
-    /** The rows still in the buffer, in sorted order. */
+    /** The records still in the buffer, in sorted order. */
     private final class MemoryRun extends Run {
         private final int[] order;
         private int next;
@@ -340,201 +348,5 @@ final class ResultSort implements Closeable {
         public void close() throws IOException {
             in.close();
         }
-    }
-
-    // ---- the record of one row: date (epoch day) and id first, as the sort key, then the other fields ----
-
-    /** A growing byte array that records are written into. */
-    static final class Bytes {
-        byte[] bytes;
-        int length;
-
-        Bytes(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
-            }
-        }
-
-        void put(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
-        }
-
-        void putByte(int v) {
-            ensure(1);
-            bytes[length++] = (byte) v;
-        }
-
-        void putInt(int v) {
-            ensure(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                bytes[length++] = (byte) (v >>> shift);
-            }
-        }
-
-        void putLong(long v) {
-            ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[length++] = (byte) (v >>> shift);
-            }
-        }
-
-        /** An unsigned number in 7-bit groups, low group first: one byte up to 127. */
-        void putVar(int v) {
-            while ((v & ~0x7F) != 0) {
-                putByte((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            putByte(v);
-        }
-
-        /** Null as 0, else the UTF-8 length + 1 and the bytes. */
-        void putString(String s) {
-            if (s == null) {
-                putVar(0);
-                return;
-            }
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            putVar(b.length + 1);
-            put(b, 0, b.length);
-        }
-
-        /** Null as 0; 1 + scale + unscaled long when it fits in one, else 2 + the exact text. */
-        void putDecimal(BigDecimal d) {
-            if (d == null) {
-                putByte(0);
-            } else if (d.unscaledValue().bitLength() < 64) {
-                putByte(1);
-                putInt(d.scale());
-                putLong(d.unscaledValue().longValue());
-            } else {
-                putByte(2);
-                putString(d.toString());
-            }
-        }
-
-        void putDateTime(LocalDateTime t) {
-            if (t == null) {
-                putByte(0);
-            } else {
-                putByte(1);
-                putLong(t.toEpochSecond(ZoneOffset.UTC));
-                putInt(t.getNano());
-            }
-        }
-    }
-
-    /** Reads one record from a byte array. */
-    private static final class Reader {
-        final byte[] b;
-        int at;
-
-        Reader(byte[] b, int at) {
-            this.b = b;
-            this.at = at;
-        }
-
-        int getByte() {
-            return b[at++];
-        }
-
-        int getInt() {
-            int v = ResultSort.getInt(b, at);
-            at += 4;
-            return v;
-        }
-
-        long getLong() {
-            long v = ResultSort.getLong(b, at);
-            at += 8;
-            return v;
-        }
-
-        int getVar() {
-            int v = 0;
-            for (int shift = 0; ; shift += 7) {
-                int x = b[at++];
-                v |= (x & 0x7F) << shift;
-                if ((x & 0x80) == 0) {
-                    return v;
-                }
-            }
-        }
-
-        String getString() {
-            int n = getVar();
-            if (n == 0) {
-                return null;
-            }
-            String s = new String(b, at, n - 1, StandardCharsets.UTF_8);
-            at += n - 1;
-            return s;
-        }
-
-        BigDecimal getDecimal() {
-            return switch (getByte()) {
-                case 0 -> null;
-                case 1 -> {
-                    int scale = getInt();
-                    yield BigDecimal.valueOf(getLong(), scale);
-                }
-                default -> new BigDecimal(getString());
-            };
-        }
-
-        LocalDateTime getDateTime() {
-            if (getByte() == 0) {
-                return null;
-            }
-            long seconds = getLong();
-            return LocalDateTime.ofEpochSecond(seconds, getInt(), ZoneOffset.UTC);
-        }
-    }
-
-    static int getInt(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
-    }
-
-    static long getLong(byte[] b, int at) {
-        return (long) getInt(b, at) << 32 | (getInt(b, at + 4) & 0xFFFFFFFFL);
-    }
-
-    static void encode(ResultRow r, Bytes out) {
-        out.putLong(r.date().toEpochDay());
-        out.putLong(r.id());
-        out.putInt(r.year());
-        out.putLong(r.projectId());
-        out.putString(r.project());
-        out.putString(r.focusAreaCode());
-        out.putString(r.focusArea());
-        out.putString(r.municipalityCode());
-        out.putString(r.municipality());
-        out.putString(r.kind());
-        out.putDecimal(r.amount());
-        out.putDecimal(r.women());
-        out.putDecimal(r.men());
-        out.putString(r.company());
-        out.putString(r.orgNumber());
-        out.putString(r.status());
-        out.putString(r.evidence());
-        out.putString(r.registeredBy());
-        out.putDateTime(r.registeredAt());
-        out.putString(r.approvedBy());
-        out.putDateTime(r.approvedAt());
-        out.putByte(r.doubleCount() ? 1 : 0);
-    }
-
-    static ResultRow decode(byte[] b, int offset) {
-        Reader in = new Reader(b, offset);
-        LocalDate date = LocalDate.ofEpochDay(in.getLong());
-        return new ResultRow(in.getLong(), date, in.getInt(), in.getLong(), in.getString(), in.getString(),
-                in.getString(), in.getString(), in.getString(), in.getString(), in.getDecimal(), in.getDecimal(),
-                in.getDecimal(), in.getString(), in.getString(), in.getString(), in.getString(), in.getString(),
-                in.getDateTime(), in.getString(), in.getDateTime(), in.getByte() == 1);
     }
 }
