@@ -119,6 +119,21 @@ class ProgressServiceTest {
     }
 
     @Test
+    void projectsCountOnlyApprovedAndPendingNewJobs() {
+        // secured jobs (7 approved, 9 pending), a new company, returned (50) and withdrawn (40) count nowhere
+        var rows = service.projects(ProgressFilter.ALL, java.util.Locale.forLanguageTag("nb-NO"));
+        var gol = rows.stream().filter(r -> r.name().equals("Kompetanseløft Gol")).findFirst().orElseThrow();
+        var hemsedal = rows.stream().filter(r -> r.name().equals("Reiselivsløft Hemsedal")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("10.3"), gol.counted());
+        assertEquals(new BigDecimal("0.0"), gol.pending());
+        assertEquals(new BigDecimal("5.5"), hemsedal.counted());
+        assertEquals(new BigDecimal("3.0"), hemsedal.pending());
+        var in2023 = service.projects(new ProgressFilter(2023, null, null, null), java.util.Locale.forLanguageTag("nb-NO"));
+        assertEquals(new BigDecimal("0.3"), in2023.stream().filter(r -> r.name().equals("Kompetanseløft Gol"))
+                .findFirst().orElseThrow().counted());
+    }
+
+    @Test
     void yearScopeComparesWithTheAnnualTarget() {
         Progress p = at(new ProgressFilter(2022, null, null, null));
         assertEquals(new BigDecimal("66"), p.goal());
