@@ -5,7 +5,7 @@ import java.sql.Statement;
 
 /**
  * Compacts a closed H2 database file with {@code SHUTDOWN COMPACT} (bench/run.sh, after each fill). Usage:
- * {@code java -cp h2.jar bench/Compact.java /path/to/data/jobbmal}.
+ * {@code java -cp h2.jar bench/Compact.java data/jobbmal} (the database file without {@code .mv.db}).
  * <p>
  * The demo data is written in one transaction (so that two instances starting together load it once),
  * and H2 cannot reclaim pages during a transaction: a million results leave a 7.5 GB file of which
@@ -16,7 +16,17 @@ import java.sql.Statement;
 public class Compact {
 
     public static void main(String[] args) throws Exception {
-        String url = "jdbc:h2:file:" + args[0] + ";AUTO_SERVER=FALSE";
+        if (args.length != 1) {
+            System.err.println("usage: java -cp h2.jar bench/Compact.java data/jobbmal");
+            System.exit(2);
+        }
+        // H2 wants an explicit path, and would create an empty database where there is none
+        java.nio.file.Path db = java.nio.file.Path.of(args[0]).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(db + ".mv.db"))) {
+            System.err.println("no H2 database at " + db + ".mv.db");
+            System.exit(2);
+        }
+        String url = "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE";
         Connection c = DriverManager.getConnection(url, "jobbmal", "jobbmal");
         try (Statement st = c.createStatement()) {
             st.execute("SHUTDOWN COMPACT");
