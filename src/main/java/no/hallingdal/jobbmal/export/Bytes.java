@@ -89,17 +89,11 @@ final class Bytes {
         for (long p = 10; digits < 19 && v >= p; p *= 10) {
             digits++;
         }
-        ensure(digits);
-        int end = length + digits;
-        for (int i = end - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        length = end;
+        putDigits(v, digits);
     }
 
     /** {@code v} as exactly {@code width} digits, 0 ≤ v &lt; 10^width. */
-    void putDigits(int v, int width) {
+    void putDigits(long v, int width) {
         ensure(width);
         int end = length + width;
         for (int i = end - 1; i >= length; i--) {

@@ -151,11 +151,16 @@ final class CsvLine {
             text(d.toString(), out);
             return;
         }
-        out.putDigits(y, 4);
+        day(y, d.getMonthValue(), d.getDayOfMonth(), out);
+    }
+
+    /** {@code yyyy-MM-dd}, the year in 0–9999. */
+    private static void day(int year, int month, int dayOfMonth, Bytes out) {
+        out.putDigits(year, 4);
         out.putByte('-');
-        out.putDigits(d.getMonthValue(), 2);
+        out.putDigits(month, 2);
         out.putByte('-');
-        out.putDigits(d.getDayOfMonth(), 2);
+        out.putDigits(dayOfMonth, 2);
     }
 
     /** As {@link CsvExport#TIMESTAMP} formats it ({@code yyyy} is the year of era), empty for null. */
@@ -169,11 +174,7 @@ final class CsvLine {
             text(CsvExport.TIMESTAMP.format(t), out);
             return;
         }
-        out.putDigits(y, 4);
-        out.putByte('-');
-        out.putDigits(t.getMonthValue(), 2);
-        out.putByte('-');
-        out.putDigits(t.getDayOfMonth(), 2);
+        day(y, t.getMonthValue(), t.getDayOfMonth(), out);
         out.putByte(' ');
         out.putDigits(t.getHour(), 2);
         out.putByte(':');
