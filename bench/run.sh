@@ -33,8 +33,8 @@ WARMUP=${BENCH_WARMUP:-150s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 # The recommended production settings (docs/deployment.md); the export always runs with -Xmx256m.
-JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -Xms64m -XX:+UseSerialGC"}
-EXPORT_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx256m -Xms64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"}
+EXPORT_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
 REG_CLIENTS=16
 REG_WARMUP=${BENCH_REGISTRATION_WARMUP:-15s}
 STARTS=${BENCH_STARTS:-3}
