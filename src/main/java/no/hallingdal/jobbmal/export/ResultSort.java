@@ -234,7 +234,7 @@ final class ResultSort implements Closeable {
     }
 
     private Path newRun() throws IOException {
-        Path file = Files.createTempFile("jobbmal-export", ".run");
+        Path file = Files.createTempFile(StaleRunFiles.PREFIX, StaleRunFiles.SUFFIX);
         runs.add(file);
         spilled++;
         return file;

@@ -292,10 +292,26 @@ class ExportTest {
         return null;
     }
 
-    /** Converts a file to flat ODS XML with LibreOffice and returns the XML. */
+    /** Converts a file to flat ODS XML with LibreOffice (in a folder of its own, deleted after) and returns the XML. */
     static String toFods(String soffice, java.nio.file.Path file, String infilter) throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("lo-out");
-        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("lo-profile");
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("export-lo");
+        try {
+            return toFods(soffice, file, infilter, work);
+        } finally {
+            try (var paths = java.nio.file.Files.walk(work)) {
+                for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(path);
+                }
+            } catch (java.io.IOException e) {
+                // a leftover folder in the temporary directory is no reason to fail the test
+            }
+        }
+    }
+
+    private static String toFods(String soffice, java.nio.file.Path file, String infilter, java.nio.file.Path work)
+            throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createDirectory(work.resolve("out"));
+        java.nio.file.Path profile = java.nio.file.Files.createDirectory(work.resolve("profile"));
         List<String> cmd = new java.util.ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile.toUri(),
                 "--headless", "--norestore", "--convert-to", "fods", "--outdir", out.toString()));
         if (infilter != null) {
@@ -312,9 +328,9 @@ class ExportTest {
     }
 
     @Test
-    void aRealSpreadsheetReadsNumbersAndLetters() throws Exception {
+    void aRealSpreadsheetReadsNumbersAndLetters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         String soffice = soffice();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("export-lo");
         java.nio.file.Path csv = dir.resolve("resultater.csv");
         java.nio.file.Files.write(csv, given().get("/export/results.csv?year=2022").then().statusCode(200)
                 .extract().asByteArray());
