@@ -157,9 +157,25 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientGone(e)) {
+            // Not our error and nobody to answer: the client closed the connection while we read its request
+            // (a load test stopping mid-upload, a browser tab closed). No incident, no stack trace in the log.
+            LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());
+            return Response.status(400).build();
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, incident %s, %s %s", incident, request.method(), request.path());
         return respond(500, t("error.internal.title"), t("error.internal", incident), null, incident);
+    }
+
+    /** Whether {@code e} is (or was caused by) the client closing the connection while its request was read. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String t(String key, Object... args) {
