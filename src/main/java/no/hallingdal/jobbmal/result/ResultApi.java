@@ -43,16 +43,24 @@ public class ResultApi {
     @Inject
     RequestLocale locale;
 
-    /** One page of results; {@code total} and {@code sumAmount} cover the whole filtered set. */
-    public record ResultPage(List<ResultView> items, int page, int size, long total, BigDecimal sumAmount) {
+    /**
+     * One page of results; {@code total}, {@code sumAmount} and {@code byKind} cover the whole filtered set.
+     * {@code sumAmount} adds all amounts (årsverk and companies alike); {@code byKind} has the count and the
+     * sum of each kind that occurs.
+     */
+    public record ResultPage(List<ResultView> items, int page, int size, long total, BigDecimal sumAmount,
+            List<ResultService.KindTotal> byKind) {
     }
 
-    /** Body of approve, return and withdraw. */
-    public record ReasonBody(String reason) {
+    /**
+     * Body of approve, return and withdraw: the reason, and optionally the version the caller based the
+     * decision on (409 if the result has changed since).
+     */
+    public record ReasonBody(String reason, Long version) {
     }
 
     @GET
-    @Operation(summary = "Results, filtered and paged (size at most 200); total and sum over the filtered set")
+    @Operation(summary = "Results, filtered and paged (size at most 200); count and sums over the filtered set, in all and per kind")
     public ResultPage list(@QueryParam("project") String project, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("year") String year, @QueryParam("page") String page,
@@ -79,7 +87,7 @@ public class ResultApi {
                 y == null ? null : y.intValue(), sort, p == null ? 1 : p.intValue(),
                 s == null ? ResultFilter.PAGE_SIZE : s.intValue());
         ResultService.SearchResult r = service.search(filter);
-        return new ResultPage(r.items(), r.page(), r.size(), r.total(), r.sumAmount());
+        return new ResultPage(r.items(), r.page(), r.size(), r.total(), r.sumAmount(), r.byKind());
     }
 
     @GET
@@ -117,7 +125,7 @@ public class ResultApi {
     @RolesAllowed(Role.ADMIN_CODE)
     @Operation(summary = "Approve a pending result (a reason is needed only in a locked year)")
     public ResultView approve(@PathParam("id") long id, ReasonBody body) {
-        return service.approve(id, body == null ? null : body.reason());
+        return service.approve(id, body == null ? null : body.reason(), body == null ? null : body.version());
     }
 
     @POST
@@ -125,7 +133,7 @@ public class ResultApi {
     @RolesAllowed(Role.ADMIN_CODE)
     @Operation(summary = "Return a pending result to its lead, with a reason")
     public ResultView returnResult(@PathParam("id") long id, ReasonBody body) {
-        return service.returnResult(id, body == null ? null : body.reason());
+        return service.returnResult(id, body == null ? null : body.reason(), body == null ? null : body.version());
     }
 
     @POST
@@ -133,7 +141,7 @@ public class ResultApi {
     @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
     @Operation(summary = "Withdraw a result, with a reason (nothing is ever deleted)")
     public ResultView withdraw(@PathParam("id") long id, ReasonBody body) {
-        return service.withdraw(id, body == null ? null : body.reason());
+        return service.withdraw(id, body == null ? null : body.reason(), body == null ? null : body.version());
     }
 
     @GET

@@ -279,10 +279,14 @@ public class ResultResource {
         String reason = fields.getFirst("reason");
         boolean fromApprovals = "approvals".equals(fields.getFirst("back"));
         try {
+            // the version the page showed: a change made since then answers 409 instead of being acted on
+            Errors errors = new Errors();
+            Long version = Inputs.integer(fields.getFirst("version"), "version", errors);
+            errors.throwIfAny();
             switch (action) {
-                case "approve" -> service.approve(id, reason);
-                case "return" -> service.returnResult(id, reason);
-                default -> service.withdraw(id, reason);
+                case "approve" -> service.approve(id, reason, version);
+                case "return" -> service.returnResult(id, reason, version);
+                default -> service.withdraw(id, reason, version);
             }
         } catch (ValidationException | ConflictException e) {
             int status = e instanceof ConflictException ? 409 : 400;

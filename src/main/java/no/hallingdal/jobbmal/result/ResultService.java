@@ -62,8 +62,20 @@ public class ResultService {
     @Inject
     DataVersion dataVersion;
 
-    /** How many results a search (or the approval queue) has, and their sum. */
-    private record Totals(long count, BigDecimal sum) {
+    /** How many results a search (or the approval queue) has, their sum, and both per kind. */
+    private record Totals(long count, BigDecimal sum, List<KindTotal> byKind) {
+    }
+
+    /**
+     * The results of one kind in a filtered set and the sum of their amounts: årsverk for new and secured
+     * jobs, companies for new companies, so the list never adds one to the other.
+     */
+    public record KindTotal(ResultKind kind, long count, BigDecimal sumAmount) {
+        /** Message key of the sum in words, e.g. "nye arbeidsplasser {0} årsverk". */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String sumKey() {
+            return "result.list.kindSum." + kind.name();
+        }
     }
 
     /**
@@ -90,8 +102,18 @@ public class ResultService {
     /** The project page lists this many of the project's newest results; the results list has them all. */
     public static final int PROJECT_PAGE_RESULTS = 100;
 
-    /** One page of the results list, with the number and the sum of amounts of the whole filtered set. */
-    public record SearchResult(List<ResultView> items, long total, BigDecimal sumAmount, int page, int size) {
+    /**
+     * One page of the results list, with the number and the sum of amounts of the whole filtered set, in all
+     * ({@code sumAmount} adds årsverk and companies alike) and per kind ({@code byKind}, kinds without results
+     * left out, in {@link ResultKind} order).
+     */
+    public record SearchResult(List<ResultView> items, long total, BigDecimal sumAmount, List<KindTotal> byKind,
+            int page, int size) {
+        /** Whether the amounts of the set share one unit (one kind), so a sum of the amount column means something. */
+        public boolean oneKind() {
+            return byKind.size() == 1;
+        }
+
         public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
         }
@@ -161,7 +183,7 @@ public class ResultService {
 
     public long pendingCount() {
         return totals.get(dataVersion.current(), "pending",
-                () -> new Totals(Result.count("status", ResultStatus.PENDING), BigDecimal.ZERO)).count();
+                () -> new Totals(Result.count("status", ResultStatus.PENDING), BigDecimal.ZERO, List.of())).count();
     }
 
     /** The projects the current user may register results for: all for an admin, their own for a lead. */
@@ -227,10 +249,17 @@ public class ResultService {
             params.put("year", f.year());
         }
         Totals t = totals.get(dataVersion.current(), where + " " + new TreeMap<>(params), () -> {
-            var q = em.createQuery("select count(r), coalesce(sum(r.amount), 0) from Result r" + where, Object[].class);
+            var q = em.createQuery("select r.kind, count(r), coalesce(sum(r.amount), 0) from Result r" + where
+                    + " group by r.kind", Object[].class);
             params.forEach(q::setParameter);
-            Object[] row = q.getSingleResult();
-            return new Totals(((Number) row[0]).longValue(), (BigDecimal) row[1]);
+            Map<ResultKind, KindTotal> kinds = new java.util.EnumMap<>(ResultKind.class);
+            for (Object[] row : q.getResultList()) {
+                ResultKind kind = (ResultKind) row[0];
+                kinds.put(kind, new KindTotal(kind, ((Number) row[1]).longValue(), (BigDecimal) row[2]));
+            }
+            long count = kinds.values().stream().mapToLong(KindTotal::count).sum();
+            BigDecimal sum = kinds.values().stream().map(KindTotal::sumAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new Totals(count, sum, List.copyOf(kinds.values()));
         });
         long total = t.count();
         BigDecimal sum = t.sum();
@@ -243,7 +272,7 @@ public class ResultService {
         int size = f.size();
         int page = Math.max(1, f.page());
         List<Result> rows = rows(where + order, params, (page - 1) * size, size);
-        return new SearchResult(views(rows), total, sum, page, size);
+        return new SearchResult(views(rows), total, sum, t.byKind(), page, size);
     }
 
     /** Filters on an enum field by its code; an unknown code matches nothing. */
@@ -489,10 +518,16 @@ public class ResultService {
         return saved(r);
     }
 
+    /**
+     * Approves a pending result. {@code version} is the version the admin saw (the forms always send it; in
+     * the API it is optional): if the result changed since, nothing happens and the answer is 409, so nobody
+     * approves figures they have not seen.
+     */
     @Transactional
-    public ResultView approve(long id, String reasonText) {
+    public ResultView approve(long id, String reasonText, Long version) {
         User user = requireAdmin();
         Result r = find(id);
+        requireVersion(r, version);
         if (r.status != ResultStatus.PENDING) {
             throw new ConflictException("result.conflict.approve");
         }
@@ -510,10 +545,12 @@ public class ResultService {
         return changeStatus(r, before, "approved", reason, user, now);
     }
 
+    /** Returns a pending result to its lead; {@code version} as for {@link #approve}. */
     @Transactional
-    public ResultView returnResult(long id, String reasonText) {
+    public ResultView returnResult(long id, String reasonText, Long version) {
         User user = requireAdmin();
         Result r = find(id);
+        requireVersion(r, version);
         if (r.status != ResultStatus.PENDING) {
             throw new ConflictException("result.conflict.return");
         }
@@ -527,12 +564,14 @@ public class ResultService {
         return changeStatus(r, before, "returned", reason, user, Instant.now(clock));
     }
 
+    /** Withdraws a result; {@code version} as for {@link #approve}. */
     @Transactional
-    public ResultView withdraw(long id, String reasonText) {
+    public ResultView withdraw(long id, String reasonText, Long version) {
         User user = requireWriter();
         Result r = find(id);
         boolean admin = user.hasRole(Role.ADMIN);
         requireChangeable(r, user, admin, "result.conflict.withdrawApproved");
+        requireVersion(r, version);
         String reason = requireReason(reasonText);
         Errors errors = new Errors();
         checkYearLock(Set.of(r.resultYear), user, reason, errors);
@@ -610,6 +649,13 @@ public class ResultService {
             } else if (!errors.has("date")) {
                 errors.add("date", "result.error.locked", year);
             }
+        }
+    }
+
+    /** 409 when the caller's version (if given) is not the stored one: someone changed the result since. */
+    private void requireVersion(Result r, Long version) {
+        if (version != null && version != r.version) {
+            throw stale(r);
         }
     }
 

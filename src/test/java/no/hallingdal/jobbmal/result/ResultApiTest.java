@@ -358,6 +358,74 @@ class ResultApiTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "admin")
+    void statusChangesWithAStaleVersionAre409AndChangeNothing() {
+        long id = post(valid()).then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> edit = valid();
+        edit.put("version", 0);
+        edit.put("amount", 4);
+        given().contentType(ContentType.JSON).body(edit).put(API + "/" + id).then().statusCode(200)
+                .body("version", equalTo(1));
+        given().contentType(ContentType.JSON).body(Map.of("version", 0)).post(API + "/" + id + "/approve").then()
+                .statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x", "version", 0)).post(API + "/" + id + "/return")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x", "version", 0))
+                .post(API + "/" + id + "/withdraw").then().statusCode(409);
+        given().get(API + "/" + id).then().body("status", equalTo("PENDING")).body("version", equalTo(1));
+        // the current version, or none (the version is optional in the API), goes through
+        given().contentType(ContentType.JSON).body(Map.of("version", 1)).post(API + "/" + id + "/approve").then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("version", equalTo(2));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "feil")).post(API + "/" + id + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void listSumsEachKindApartSoCompaniesAreNeverAddedToJobs() {
+        Map<String, Object> jobs = valid();
+        jobs.put("amount", 2.5);
+        post(jobs).then().statusCode(201);
+        Map<String, Object> moreJobs = valid();
+        moreJobs.put("amount", 1.5);
+        post(moreJobs).then().statusCode(201);
+        Map<String, Object> secured = valid();
+        secured.put("kind", "SECURED_JOBS");
+        secured.put("amount", 4);
+        post(secured).then().statusCode(201);
+        Map<String, Object> company = valid();
+        company.put("kind", "NEW_COMPANY");
+        company.put("amount", 2);
+        company.put("orgNumber", "964951462");
+        post(company).then().statusCode(201);
+
+        given().get(API + "?project=" + project.id).then().statusCode(200)
+                .body("total", equalTo(4)).body("sumAmount", equalTo(10.0f))
+                .body("byKind.kind", equalTo(List.of("NEW_JOBS", "SECURED_JOBS", "NEW_COMPANY")))
+                .body("byKind.count", equalTo(List.of(2, 1, 1)))
+                .body("byKind.sumAmount", equalTo(List.of(4.0f, 4.0f, 2.0f)));
+        given().get(API + "?project=" + project.id + "&kind=NEW_COMPANY").then().statusCode(200)
+                .body("total", equalTo(1)).body("sumAmount", equalTo(2.0f))
+                .body("byKind.kind", equalTo(List.of("NEW_COMPANY")));
+        given().get(API + "?project=" + project.id + "&status=APPROVED").then().statusCode(200)
+                .body("total", equalTo(0)).body("sumAmount", equalTo(0)).body("byKind", empty());
+
+        // the list page says each sum in its own unit, and sums the amount column only for one kind
+        String mixed = given().header("Accept-Language", "nb").get("/results?project=" + project.id).then()
+                .statusCode(200).extract().asString();
+        assertEquals(true, mixed.contains("4 resultater: nye arbeidsplasser 4 årsverk, sikrede arbeidsplasser "
+                + "4 årsverk, nye bedrifter 2."), mixed);
+        assertEquals(false, mixed.contains("<tfoot>"), "no sum of a column that mixes årsverk and companies");
+        String oneKind = given().header("Accept-Language", "en").get("/results?project=" + project.id
+                + "&kind=NEW_JOBS").then().statusCode(200).extract().asString();
+        assertEquals(true, oneKind.contains("2 results: new jobs 4 FTE."), oneKind);
+        assertEquals(true, oneKind.contains("<tfoot>"), oneKind);
+        String none = given().header("Accept-Language", "nb").get("/results?project=" + project.id
+                + "&status=APPROVED").then().statusCode(200).extract().asString();
+        assertEquals(true, none.contains("0 resultater."), none);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
     void listFiltersPagesAndValidatesParameters() {
         for (int i = 1; i <= 3; i++) {
             Map<String, Object> b = valid();

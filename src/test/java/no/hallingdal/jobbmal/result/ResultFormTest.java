@@ -118,7 +118,7 @@ class ResultFormTest {
                 .body(containsString("Awaiting approval")).body(containsString("2.5"));
         // the list shows the sum over the filtered set with a decimal comma
         given().header("Accept-Language", "nb").get("/results?project=" + project.id).then().statusCode(200)
-                .body(containsString("2 resultater, til sammen 4 årsverk"));
+                .body(containsString("2 resultater: nye arbeidsplasser 4 årsverk."));
     }
 
     static Stream<Object[]> badInputs() {
@@ -198,6 +198,32 @@ class ResultFormTest {
         given().get("/results/" + id).then().body(containsString("Trukket tilbake")).body(containsString("Feil bedrift"))
                 .body(containsString("Status: Godkjent → Trukket tilbake"));
         given().get("/results/" + id + "/edit").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void approvingWhatChangedSinceThePageWasOpenedIsRefused() {
+        long id = postValid(valid());
+        // the approval queue and the result page carry the version they show
+        given().get("/admin/approvals").then().statusCode(200).body(containsString("name=\"version\" value=\"0\""));
+        given().get("/results/" + id).then().statusCode(200).body(containsString("name=\"version\" value=\"0\""));
+        Map<String, Object> f = valid();
+        f.put("version", "0");
+        f.put("amount", "7");
+        Forms.post("/results/" + id + "/edit", "/results/" + id, f).then().statusCode(303);
+        // the queue was opened at version 0: the approval of 2,5 must not approve the 7 stored since
+        Forms.post("/admin/approvals", "/results/" + id + "/approve", Map.of("back", "approvals", "version", "0"))
+                .then().statusCode(409).body(containsString("endret av Administrator"));
+        Forms.post("/results/" + id, "/results/" + id + "/return", Map.of("reason", "Feil", "version", "0"))
+                .then().statusCode(409).body(containsString("endret av Administrator"));
+        Forms.post("/results/" + id, "/results/" + id + "/withdraw", Map.of("reason", "Feil", "version", "0"))
+                .then().statusCode(409).body(containsString("endret av Administrator"));
+        Forms.post("/results/" + id, "/results/" + id + "/approve", Map.of("version", "abc")).then().statusCode(400)
+                .body(not(containsString("Exception")));
+        given().get("/api/v1/results/" + id).then().body("status", equalTo("PENDING")).body("amount", equalTo(7.0f))
+                .body("version", equalTo(1));
+        Forms.post("/results/" + id, "/results/" + id + "/approve", Map.of("version", "1")).then().statusCode(303);
+        given().get("/api/v1/results/" + id).then().body("status", equalTo("APPROVED")).body("version", equalTo(2));
     }
 
     @Test
