@@ -482,9 +482,7 @@ public class ResultService {
         if (in.version() == null) {
             throw ValidationException.of("version", "error.required");
         }
-        if (in.version() != r.version) {
-            throw stale(r);
-        }
+        requireVersion(r, in.version());
         Errors errors = new Errors();
         Resolved v = validate(in, user, errors);
         String reason = Inputs.text(in.reason());
