@@ -32,10 +32,9 @@ DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-150s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
-# The recommended production settings (docs/deployment.md, "Faster start"); the export always runs with them,
-# so within -Xmx256m.
-RECOMMENDED_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
-RECOMMENDED_JAVA_OPTS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+# The recommended production settings (scripts/java-options.sh); the export always runs with them, so within
+# -Xmx256m.
+. "$ROOT/scripts/java-options.sh"
 JAVA_OPTS=${BENCH_JAVA_OPTS:-$RECOMMENDED_JAVA_OPTS}
 EXPORT_JAVA_OPTS=$RECOMMENDED_JAVA_OPTS
 REG_CLIENTS=16

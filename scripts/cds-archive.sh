@@ -18,8 +18,7 @@
 # The archive fits only the build it was made from: make it again after every package (a stale one is
 # ignored by the JVM, which then starts as without it). It belongs to the folder the app runs from, so
 # make it where the app is installed, with the JVM options you run the app with:
-#   JAVA_OPTS   default "-Xmx256m -Xms64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000
-#               -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000" (docs/deployment.md)
+#   JAVA_OPTS   default: the recommended options of scripts/java-options.sh (docs/deployment.md)
 #   CDS_PORT    the training run's HTTP port, default 18399
 # A jar built for PostgreSQL (-Ppostgresql) cannot open H2: give it an EMPTY throwaway database to train on
 # (the run adds demo data to it), never the production one:
@@ -31,7 +30,8 @@ ROOT=$PWD
 APP_DIR="$ROOT/target/quarkus-app"
 JAR="$APP_DIR/quarkus-run.jar"
 ARCHIVE=${1:-"$APP_DIR/jobbmal.jsa"}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m -Xms64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"}
+. "$ROOT/scripts/java-options.sh"
+JAVA_OPTS=${JAVA_OPTS:-$RECOMMENDED_JAVA_OPTS}
 PORT=${CDS_PORT:-18399}
 WORK=$(mktemp -d -t jobbmal-cds.XXXXXX)
 DB_URL=${CDS_JDBC_URL:-"jdbc:h2:file:$WORK/data/jobbmal;AUTO_SERVER=FALSE"}
