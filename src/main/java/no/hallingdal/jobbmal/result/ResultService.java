@@ -350,42 +350,36 @@ public class ResultService {
         return out;
     }
 
-    private static final String DOUBLE_COUNT_CONDITION = " r.kind = :newJobs and r.orgNumber is not null"
-            + " and r.status <> :withdrawn and exists (select 1 from Result o where o.orgNumber = r.orgNumber"
-            + " and o.resultYear = r.resultYear and o.kind = :newJobs and o.status <> :withdrawn"
-            + " and o.project.id <> r.project.id)";
-
-    /** The ids among {@code ids} that are double counted (one query with an exists-subquery). */
+    /** The ids among {@code ids} that are double counted (one query, {@link DoubleCount#SQL}). */
+    @SuppressWarnings("unchecked")
     public Set<Long> doubleCountedIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select r.id from Result r where r.id in :ids and"
-                + DOUBLE_COUNT_CONDITION, Long.class)
-                .setParameter("ids", ids).setParameter("newJobs", ResultKind.NEW_JOBS)
-                .setParameter("withdrawn", ResultStatus.WITHDRAWN).getResultList());
+        List<Number> found = em.createNativeQuery("SELECT r.id FROM result r WHERE r.id IN (:ids) AND "
+                + DoubleCount.SQL).setParameter("ids", ids).getResultList();
+        Set<Long> out = new HashSet<>();
+        found.forEach(n -> out.add(n.longValue()));
+        return out;
     }
 
-    /** Names of the other projects that have NEW_JOBS for the same org. number and year. */
+    /** Names of the other projects that have new jobs for the same org. number and year. */
     public List<String> doubleCountProjects(Result r) {
-        if (r.kind != ResultKind.NEW_JOBS || r.orgNumber == null || r.status == ResultStatus.WITHDRAWN) {
+        if (!DoubleCount.takesPart(r.kind, r.status, r.orgNumber)) {
             return List.of();
         }
         return doubleCountProjects(r.orgNumber, r.resultYear, r.project.id);
     }
 
     /**
-     * Names of other projects with new jobs (not withdrawn) for this org. number (9 digits) in this year:
-     * the double-counting rule of domain.md, for a result not saved yet (the import's report).
+     * Names of other projects with new jobs (not withdrawn) for this org. number (9 digits) in this year, for
+     * a result not saved yet (the import's report).
      */
     @Transactional
+    @SuppressWarnings("unchecked")
     public List<String> doubleCountProjects(String orgNumber, int year, long projectId) {
-        return em.createQuery("select distinct o.project.name from Result o where o.orgNumber = :org"
-                + " and o.resultYear = :year and o.kind = :newJobs and o.status <> :withdrawn"
-                + " and o.project.id <> :project order by o.project.name", String.class)
-                .setParameter("org", orgNumber).setParameter("year", year)
-                .setParameter("newJobs", ResultKind.NEW_JOBS).setParameter("withdrawn", ResultStatus.WITHDRAWN)
-                .setParameter("project", projectId).getResultList();
+        return em.createNativeQuery(DoubleCount.OTHER_PROJECTS_SQL).setParameter(1, orgNumber).setParameter(2, year)
+                .setParameter(3, projectId).getResultList();
     }
 
     @Transactional
