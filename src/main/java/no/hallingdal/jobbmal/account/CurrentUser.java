@@ -4,12 +4,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.ForbiddenException;
+import no.hallingdal.jobbmal.common.Pages;
 
 import java.util.Optional;
 
 /** The logged-in user of the current request, loaded once per request. */
 @RequestScoped
-public class CurrentUser {
+public class CurrentUser implements Pages.Viewer {
 
     @Inject
     SecurityIdentity identity;
@@ -19,15 +20,12 @@ public class CurrentUser {
 
     private Optional<User> user;
 
-    /** What the page header shows of the logged-in user. */
-    public record Shown(String displayName, String role) {
-    }
-
     /**
      * The logged-in user's name and role code as the identity providers read them for this request,
      * without loading the user a second time (a page view then needs no user query of its own); empty
      * when anonymous.
      */
+    @Override
     public Optional<Shown> shown() {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();

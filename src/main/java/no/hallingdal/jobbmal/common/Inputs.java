@@ -14,7 +14,21 @@ public final class Inputs {
     private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
+    /** The years a year filter accepts. */
+    public static final int YEAR_MIN = 1900;
+    public static final int YEAR_MAX = 2200;
+
     private Inputs() {
+    }
+
+    /** A year between {@link #YEAR_MIN} and {@link #YEAR_MAX}; null when empty or bad. */
+    public static Integer year(String raw, String field, Errors errors) {
+        Long y = integer(raw, field, errors);
+        if (y != null && (y < YEAR_MIN || y > YEAR_MAX)) {
+            errors.add(field, "error.integer");
+            return null;
+        }
+        return y == null ? null : y.intValue();
     }
 
     public static String text(String raw) {

@@ -5,9 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import no.hallingdal.jobbmal.account.CurrentUser;
-import no.hallingdal.jobbmal.account.Role;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
+
+import java.util.Optional;
 
 /** Builds the {@link Page} for the current request. */
 @RequestScoped
@@ -20,7 +19,7 @@ public class Pages {
     RequestLocale requestLocale;
 
     @Inject
-    CurrentUser currentUser;
+    Viewer viewer;
 
     @Inject
     HttpServerRequest request;
@@ -29,7 +28,7 @@ public class Pages {
     Instance<PendingCounter> pendingCounter;
 
     @Inject
-    ProgrammeService programmes;
+    Instance<ProgrammeName> programmeName;
 
     /** A page with a title from a message key (with arguments) and the navigation entry to mark. */
     public Page page(String nav, String titleKey, Object... args) {
@@ -53,14 +52,14 @@ public class Pages {
         var locale = requestLocale.get();
         // Errors for unmatched routes are rendered on an I/O thread, where the database must not be used.
         boolean ioThread = io.vertx.core.Context.isOnEventLoopThread();
-        String programmeName = ioThread ? "Jobbmål" : programmes.name();
-        CurrentUser.Shown user = ioThread ? null : currentUser.shown().orElse(null);
+        String programme = ioThread || !programmeName.isResolvable() ? "Jobbmål" : programmeName.get().name();
+        Viewer.Shown user = ioThread ? null : viewer.shown().orElse(null);
         long pending = 0;
-        if (user != null && Role.ADMIN.code().equals(user.role()) && pendingCounter.isResolvable()) {
-            pending = pendingCounter.get().pendingCount();
+        if (user != null && pendingCounter.isResolvable()) {
+            pending = pendingCounter.get().pendingCount(user.role());
         }
         String path = request.uri();
-        return new Page(messages, locale, title, nav, programmeName,
+        return new Page(messages, locale, title, nav, programme,
                 user == null ? null : user.displayName(), user == null ? null : user.role(),
                 path, flash(locale), pending);
     }
@@ -77,8 +76,22 @@ public class Pages {
         return parts[1] == null ? messages.get(locale, parts[0]) : messages.get(locale, parts[0], parts[1]);
     }
 
-    /** Implemented by the results feature: how many results await approval. */
+    /** Implemented by the results feature: how many results await approval, for a user with this role (0 when not theirs to approve). */
     public interface PendingCounter {
-        long pendingCount();
+        long pendingCount(String role);
+    }
+
+    /** Implemented by the accounts feature: the logged-in user as the page header shows them. */
+    public interface Viewer {
+        /** The user's name and role code; empty when anonymous. */
+        Optional<Shown> shown();
+
+        record Shown(String displayName, String role) {
+        }
+    }
+
+    /** Implemented by the programme feature: the name every page header shows. */
+    public interface ProgrammeName {
+        String name();
     }
 }

@@ -16,12 +16,13 @@ import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.municipality.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** The progress dashboard ("Oversikt"), the landing page after login. */
 @Path("/")
@@ -55,6 +56,12 @@ public class DashboardResource {
     @Inject
     PageShells shells;
 
+    @Inject
+    ProgrammeService programmes;
+
+    @Inject
+    ReferenceData referenceData;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
@@ -82,14 +89,13 @@ public class DashboardResource {
 
     /** The page's content: the same for every user, so it is rendered once per data version. */
     private String content(ProgressFilter filter, String sort, String dir) {
-        Programme programme = Programme.get();
-        List<Municipality> municipalities = Municipality.listOrdered();
-        List<FocusArea> focusAreas = FocusArea.listOrdered();
+        Programme programme = programmes.current();
+        List<Municipality> municipalities = referenceData.municipalities();
+        List<FocusArea> focusAreas = referenceData.focusAreas();
         DashboardView view = views.view(filter, scoped(municipalities, filter));
         List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), sort, dir);
-        List<Integer> years = IntStream.rangeClosed(programme.startDate.getYear(), programme.endDate.getYear())
-                .boxed().toList();
-        return Templates.dashboardContent(pages.shared("home", "dashboard.title"), programme, view, filter, years,
+        return Templates.dashboardContent(pages.shared("home", "dashboard.title"), programme, view, filter,
+                programme.years(),
                 municipalities, focusAreas, projects, sort, dir, query(filter)).render();
     }
 

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.municipality.ReferenceData;
 
 import java.util.List;
 
@@ -40,6 +40,9 @@ public class MunicipalityPageResource {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    ReferenceData referenceData;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
@@ -51,7 +54,7 @@ public class MunicipalityPageResource {
     @Path("/{code}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance municipality(@PathParam("code") String code) {
-        Municipality m = Municipality.findByAnyCode(code).orElseThrow(() -> new NotFoundException("municipality.notfound"));
+        Municipality m = referenceData.municipality(code);
         ProgressFilter filter = new ProgressFilter(null, m.code, null, null);
         DashboardView view = views.view(filter, List.of(m));
         List<ProgressService.ProjectRow> projects = DashboardResource.sorted(service.projects(filter, locale.get()),

@@ -13,7 +13,7 @@ public class ProgressFilters {
 
     public ProgressFilter parse(String year, String municipality, String focusArea, String project) {
         Errors errors = new Errors();
-        Integer y = ReferenceCodes.year(year, "year", errors);
+        Integer y = Inputs.year(year, "year", errors);
         String m = ReferenceCodes.municipality(municipality, "municipality", errors);
         String f = ReferenceCodes.focusArea(focusArea, "focusArea", errors);
         Long p = Inputs.integer(project, "project", errors);

@@ -27,7 +27,7 @@ public record ExportFilter(LocalDate from, LocalDate to, Integer year, String mu
         if (f != null && t != null && t.isBefore(f)) {
             errors.add("to", "export.error.toBeforeFrom");
         }
-        Integer y = ReferenceCodes.year(year, "year", errors);
+        Integer y = Inputs.year(year, "year", errors);
         String m = ReferenceCodes.municipality(municipality, "municipality", errors);
         String fa = ReferenceCodes.focusArea(focusArea, "focusArea", errors);
         String k = Inputs.text(kind);

@@ -17,14 +17,14 @@ import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
-import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.municipality.ReferenceData;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Exports for the county: the "Eksport" page and the CSV and XLSX files. Every role may export; each
@@ -52,13 +52,17 @@ public class ExportResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ProgrammeService programmes;
+
+    @Inject
+    ReferenceData referenceData;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        Programme p = Programme.get();
-        List<Integer> years = IntStream.rangeClosed(p.startDate.getYear(), p.endDate.getYear()).boxed().toList();
-        return Templates.page(pages.page("export", "export.title"), years, Municipality.listOrdered(),
-                FocusArea.listOrdered());
+        return Templates.page(pages.page("export", "export.title"), programmes.years(), referenceData.municipalities(),
+                referenceData.focusAreas());
     }
 
     /** The export page's form: redirects to the file URL for the chosen data set and format. */

@@ -54,6 +54,22 @@ public class ChangeLog {
         return e;
     }
 
+    /** The newest changes of these entity types, newest first, with their fields loaded. */
+    @Transactional
+    public List<ChangeEvent> recent(List<String> entityTypes, int limit) {
+        List<ChangeEvent> events = ChangeEvent.forTypes(entityTypes, limit);
+        events.forEach(e -> e.fields.size());
+        return events;
+    }
+
+    /** Every change of one entity, newest first, with their fields loaded. */
+    @Transactional
+    public List<ChangeEvent> of(String entityType, long entityId) {
+        List<ChangeEvent> events = ChangeEvent.forEntity(entityType, entityId);
+        events.forEach(e -> e.fields.size());
+        return events;
+    }
+
     public static Diff diff() {
         return new Diff();
     }

@@ -1,5 +1,6 @@
 package no.hallingdal.jobbmal.municipality;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,9 @@ import java.util.List;
 @Tag(name = "Reference data")
 public class ReferenceApi {
 
+    @Inject
+    ReferenceData referenceData;
+
     public record MunicipalityDto(String code, String name, String formerCode) {
     }
 
@@ -25,7 +29,7 @@ public class ReferenceApi {
     @Path("/municipalities")
     @Operation(summary = "The programme's municipalities, with current and 2020–2023 codes")
     public List<MunicipalityDto> municipalities() {
-        return Municipality.listOrdered().stream()
+        return referenceData.municipalities().stream()
                 .map(m -> new MunicipalityDto(m.code, m.name, m.formerCode))
                 .toList();
     }
@@ -34,7 +38,7 @@ public class ReferenceApi {
     @Path("/focus-areas")
     @Operation(summary = "The programme's focus areas (innsatsområder)")
     public List<FocusAreaDto> focusAreas() {
-        return FocusArea.listOrdered().stream()
+        return referenceData.focusAreas().stream()
                 .map(f -> new FocusAreaDto(f.code, f.nameNb, f.nameEn))
                 .toList();
     }

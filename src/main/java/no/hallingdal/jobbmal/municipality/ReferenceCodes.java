@@ -32,14 +32,4 @@ public final class ReferenceCodes {
         }
         return code;
     }
-
-    /** A year between 1900 and 2200; null when empty or bad. */
-    public static Integer year(String raw, String field, Errors errors) {
-        Long y = Inputs.integer(raw, field, errors);
-        if (y != null && (y < 1900 || y > 2200)) {
-            errors.add(field, "error.integer");
-            return null;
-        }
-        return y == null ? null : y.intValue();
-    }
 }

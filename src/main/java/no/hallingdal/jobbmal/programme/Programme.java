@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** The restructuring programme: one row (id 1), editable by an admin. */
 @Entity
@@ -42,6 +44,11 @@ public class Programme extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The calendar years the period touches, in order: the one home of "the programme's years". */
+    public List<Integer> years() {
+        return IntStream.rangeClosed(startDate.getYear(), endDate.getYear()).boxed().toList();
+    }
 
     public static Programme get() {
         return findById(THE_ID);

@@ -8,6 +8,7 @@ import no.hallingdal.jobbmal.common.ConflictException;
 import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.history.ChangeEvent;
 import no.hallingdal.jobbmal.history.ChangeField;
 import no.hallingdal.jobbmal.history.ChangeLog;
@@ -24,7 +25,7 @@ import java.util.Map;
  * in the history ({@link ChangeLog}) in the same transaction.
  */
 @ApplicationScoped
-public class ProgrammeService {
+public class ProgrammeService implements Pages.ProgrammeName {
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_YEARS = 20;
@@ -41,11 +42,23 @@ public class ProgrammeService {
     private final VersionedCache<String, String> name = new VersionedCache<>(1);
 
     /** The programme's name, which every page header shows: read once per data version. */
+    @Override
     public String name() {
         return name.get(dataVersion.current(), "name", () -> {
             Programme p = Programme.get();
             return p == null ? "Jobbmål" : p.name;
         });
+    }
+
+    /** The programme. */
+    public Programme current() {
+        return Programme.get();
+    }
+
+    /** The programme's years, in order. */
+    public List<Integer> years() {
+        Programme p = Programme.get();
+        return p == null ? List.of() : p.years();
     }
 
     @Transactional
@@ -64,11 +77,8 @@ public class ProgrammeService {
     }
 
     /** The last changes of the programme and its targets, newest first. */
-    @Transactional
     public List<ChangeEvent> history() {
-        List<ChangeEvent> events = ChangeEvent.forTypes(HISTORY_TYPES, HISTORY_SIZE);
-        events.forEach(e -> e.fields.size());
-        return events;
+        return changeLog.recent(HISTORY_TYPES, HISTORY_SIZE);
     }
 
     static List<ProgrammeView.Warning> warnings(Programme p, List<AnnualTarget> annual,

@@ -25,6 +25,7 @@ import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.ValidationException;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.municipality.ReferenceData;
 
 import java.net.URI;
 import java.util.List;
@@ -40,7 +41,7 @@ public class ProjectResource {
 
         static native TemplateInstance detail(Page page, Project project, boolean canEdit, boolean canRegister,
                 no.hallingdal.jobbmal.dashboard.DashboardView progress,
-                no.hallingdal.jobbmal.result.ResultService.ProjectResults results);
+                no.hallingdal.jobbmal.result.ResultSearch.ProjectResults results);
 
         static native TemplateInstance form(Page page, ProjectForm form, List<FocusArea> focusAreas,
                 List<Municipality> municipalities, List<User> leads, List<ProjectPhase> phases,
@@ -66,7 +67,7 @@ public class ProjectResource {
         var result = service.list(filter);
         return Templates.list(pages.page("projects", "project.list.title"),
                 new ProjectListView(filter, result.projects(), result.expectedNewJobs()),
-                FocusArea.listOrdered(), Municipality.listOrdered(), List.of(ProjectPhase.values()),
+                referenceData.focusAreas(), referenceData.municipalities(), List.of(ProjectPhase.values()),
                 List.of(ProjectStatus.values()));
     }
 
@@ -74,17 +75,21 @@ public class ProjectResource {
     no.hallingdal.jobbmal.dashboard.ProgressViews progressViews;
 
     @Inject
-    no.hallingdal.jobbmal.result.ResultService resultService;
+    no.hallingdal.jobbmal.result.ResultSearch results;
+
+    @Inject
+    no.hallingdal.jobbmal.result.ResultPolicy resultPolicy;
+
+    @Inject
+    ReferenceData referenceData;
 
     @GET
     @Path("/{id: \\d+}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@PathParam("id") long id) {
         Project p = service.get(id);
-        boolean admin = currentUser.isAdmin();
-        boolean canRegister = admin || (currentUser.isLead() && p.isLedBy(currentUser.id()));
-        return Templates.detail(pages.plain("projects", p.name), p, admin, canRegister, progressViews.project(p.id),
-                resultService.projectResults(p.id));
+        return Templates.detail(pages.plain("projects", p.name), p, currentUser.isAdmin(),
+                resultPolicy.mayRegisterFor(p), progressViews.project(p.id), results.projectResults(p.id));
     }
 
     @GET
@@ -146,7 +151,7 @@ public class ProjectResource {
     }
 
     private TemplateInstance form(Page page, ProjectForm form) {
-        return Templates.form(page, form, FocusArea.listOrdered(), Municipality.listOrdered(),
+        return Templates.form(page, form, referenceData.focusAreas(), referenceData.municipalities(),
                 service.leadCandidates(), List.of(ProjectPhase.values()), List.of(ProjectStatus.values()));
     }
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The project register: the one path for the project pages and the project API. */
@@ -119,6 +120,16 @@ public class ProjectService {
         p.leads.size();
         p.focusArea.name(null);
         return p;
+    }
+
+    /** Every project, by name (for choices in filters). */
+    public List<Project> all() {
+        return Project.list("order by name");
+    }
+
+    /** The project with this id, if there is one. */
+    public Optional<Project> find(Long id) {
+        return id == null ? Optional.empty() : Project.findByIdOptional(id);
     }
 
     /** Active users with role lead, who can be made project leads. */

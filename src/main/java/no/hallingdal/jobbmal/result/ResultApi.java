@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.common.Errors;
-import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.common.ValidationException;
@@ -32,10 +31,11 @@ import java.util.List;
 @Tag(name = "Results")
 public class ResultApi {
 
-    public static final int MAX_SIZE = 200;
-
     @Inject
     ResultService service;
+
+    @Inject
+    ResultSearch search;
 
     @Inject
     Messages messages;
@@ -49,7 +49,7 @@ public class ResultApi {
      * sum of each kind that occurs.
      */
     public record ResultPage(List<ResultView> items, int page, int size, long total, BigDecimal sumAmount,
-            List<ResultService.KindTotal> byKind) {
+            List<ResultSearch.KindTotal> byKind) {
     }
 
     /**
@@ -66,27 +66,10 @@ public class ResultApi {
             @QueryParam("status") String status, @QueryParam("year") String year, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         Errors errors = new Errors();
-        Long projectId = Inputs.integer(project, "project", errors);
-        Long y = Inputs.integer(year, "year", errors);
-        Long p = Inputs.integer(page, "page", errors);
-        Long s = Inputs.integer(size, "size", errors);
-        if (p != null && (p < 1 || p > 100_000)) {
-            errors.add("page", "result.error.page");
-        }
-        if (s != null && (s < 1 || s > MAX_SIZE)) {
-            errors.add("size", "result.error.size", MAX_SIZE);
-        }
-        if (sort != null && !ResultFilter.SORTS.contains(sort)) {
-            errors.add("sort", "result.error.sort", String.join(", ", ResultFilter.SORTS));
-        }
-        if (y != null && (y < 1900 || y > 9999)) {
-            errors.add("year", "error.integer");
-        }
+        ResultFilter filter = ResultFilter.parse(project, municipality, focusArea, kind, status, year, sort, page,
+                size, errors);
         errors.throwIfAny();
-        ResultFilter filter = new ResultFilter(projectId, municipality, focusArea, kind, status,
-                y == null ? null : y.intValue(), sort, p == null ? 1 : p.intValue(),
-                s == null ? ResultFilter.PAGE_SIZE : s.intValue());
-        ResultService.SearchResult r = service.search(filter);
+        ResultSearch.SearchResult r = search.search(filter);
         return new ResultPage(r.items(), r.page(), r.size(), r.total(), r.sumAmount(), r.byKind());
     }
 
@@ -94,7 +77,7 @@ public class ResultApi {
     @Path("/{id}")
     @Operation(summary = "One result")
     public ResultView get(@PathParam("id") long id) {
-        return service.get(id);
+        return search.get(id);
     }
 
     @POST
@@ -147,7 +130,7 @@ public class ResultApi {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every change of a result, newest first")
-    public List<ResultService.HistoryEntry> history(@PathParam("id") long id) {
+    public List<ResultHistory.HistoryEntry> history(@PathParam("id") long id) {
         return service.history(id);
     }
 

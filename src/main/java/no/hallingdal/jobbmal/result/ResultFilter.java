@@ -1,5 +1,8 @@
 package no.hallingdal.jobbmal.result;
 
+import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.Inputs;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,14 +10,45 @@ import java.util.List;
 
 /**
  * Filters, sort and page of the results list (the page and {@code GET /api/v1/results} take the same
- * query parameters). Unknown values are ignored by {@link ResultService#search}, except that they match
- * nothing.
+ * query parameters). Unknown codes match nothing ({@link ResultSearch#search}).
  */
 public record ResultFilter(Long project, String municipality, String focusArea, String kind, String status,
         Integer year, String sort, int page, int size) {
 
     public static final int PAGE_SIZE = 50;
+    /** The largest page size the API gives. */
+    public static final int MAX_SIZE = 200;
+    /** The highest page number accepted. */
+    public static final int MAX_PAGE = 100_000;
     public static final List<String> SORTS = List.of("date-desc", "date-asc", "amount-desc", "amount-asc");
+
+    /**
+     * Reads the list's query parameters (the page and {@code GET /api/v1/results} take the same ones). A value
+     * that is malformed or out of range adds an error to {@code errors} and is left out: the API answers 400
+     * with them, the page shows the list without that filter.
+     */
+    public static ResultFilter parse(String project, String municipality, String focusArea, String kind,
+            String status, String year, String sort, String page, String size, Errors errors) {
+        Long projectId = Inputs.integer(project, "project", errors);
+        Integer y = Inputs.year(year, "year", errors);
+        Long p = Inputs.integer(page, "page", errors);
+        if (p != null && (p < 1 || p > MAX_PAGE)) {
+            errors.add("page", "result.error.page");
+            p = null;
+        }
+        Long s = Inputs.integer(size, "size", errors);
+        if (s != null && (s < 1 || s > MAX_SIZE)) {
+            errors.add("size", "result.error.size", MAX_SIZE);
+            s = null;
+        }
+        String sortCode = Inputs.text(sort);
+        if (sortCode != null && !SORTS.contains(sortCode)) {
+            errors.add("sort", "result.error.sort", String.join(", ", SORTS));
+            sortCode = null;
+        }
+        return new ResultFilter(projectId, Inputs.text(municipality), Inputs.text(focusArea), Inputs.text(kind),
+                Inputs.text(status), y, sortCode, p == null ? 1 : p.intValue(), s == null ? PAGE_SIZE : s.intValue());
+    }
 
     public String sortOrDefault() {
         return sort != null && SORTS.contains(sort) ? sort : "date-desc";

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.account.CurrentUser;
+import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.FieldError;
 import no.hallingdal.jobbmal.common.Inputs;
@@ -66,6 +67,9 @@ public class ResultImport {
 
     @Inject
     ResultService service;
+
+    @Inject
+    ResultSearch search;
 
     @Inject
     Messages messages;
@@ -153,13 +157,14 @@ public class ResultImport {
 
     /** The double-count warnings of a valid row: other projects in the database or earlier in the file. */
     private List<String> doubleCount(ResultInput in, Map<String, java.util.Set<Long>> inFile, Locale loc) {
-        if (!"NEW_JOBS".equals(in.kind()) || in.orgNumber() == null) {
+        ResultKind kind = CodedEnum.fromCode(ResultKind.class, in.kind()).orElse(null);
+        if (!DoubleCount.takesPart(kind, ResultStatus.PENDING, in.orgNumber())) {
             return List.of();
         }
         String org = OrgNumber.normalise(in.orgNumber());
         int year = in.date().getYear();
         List<String> warnings = new ArrayList<>();
-        for (String project : service.doubleCountProjects(org, year, in.projectId())) {
+        for (String project : search.doubleCountProjects(org, year, in.projectId())) {
             warnings.add(messages.get(loc, "result.import.doubleCount", project));
         }
         java.util.Set<Long> earlier = inFile.computeIfAbsent(org + "|" + year, k -> new java.util.HashSet<>());

@@ -45,12 +45,10 @@ public class ResultImportResource {
     ResultImport importer;
 
     @Inject
-    ResultService service;
+    YearLocks yearLocks;
 
-    /** The locked years as text ("2022, 2023"), or null when none is locked. */
     private String lockedYears() {
-        var years = new java.util.TreeSet<>(service.lockedYears());
-        return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return yearLocks.lockedText();
     }
 
     @GET

@@ -29,26 +29,26 @@ public class YearLockResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance years(Page page, List<ResultService.YearRow> years, List<ChangeEvent> history);
+        static native TemplateInstance years(Page page, List<YearLocks.YearRow> years, List<ChangeEvent> history);
     }
 
     @Inject
-    ResultService service;
+    YearLocks yearLocks;
 
     @Inject
     Pages pages;
 
     @GET
     public TemplateInstance list() {
-        return Templates.years(pages.page("admin", "result.years.title"), service.years(),
-                ChangeEvent.forTypes(List.of(ResultService.YEAR_LOCK_ENTITY), 50));
+        return Templates.years(pages.page("admin", "result.years.title"), yearLocks.years(),
+                yearLocks.history());
     }
 
     @POST
     @Path("/{year}/lock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response lock(@PathParam("year") int year) {
-        service.setYearLocked(year, true);
+        yearLocks.setLocked(year, true);
         return Response.seeOther(URI.create("/admin/years")).cookie(Flash.cookie("result.flash.locked",
                 String.valueOf(year))).build();
     }
@@ -57,7 +57,7 @@ public class YearLockResource {
     @Path("/{year}/unlock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlock(@PathParam("year") int year) {
-        service.setYearLocked(year, false);
+        yearLocks.setLocked(year, false);
         return Response.seeOther(URI.create("/admin/years")).cookie(Flash.cookie("result.flash.unlocked",
                 String.valueOf(year))).build();
     }

@@ -31,7 +31,7 @@ class ProjectResultsLimitTest {
         LocalDate first = LocalDate.of(2022, 1, 1);
         long oldest = 0;
         long newest = 0;
-        for (int i = 0; i < ResultService.PROJECT_PAGE_RESULTS + 1; i++) {
+        for (int i = 0; i < ResultSearch.PROJECT_PAGE_RESULTS + 1; i++) {
             long id = fixture.result(project, "3324", "innovasjon", first.plusDays(i).toString(), "NEW_JOBS", "1",
                     null, null, "APPROVED", null, null, null);
             if (i == 0) {
@@ -47,7 +47,7 @@ class ProjectResultsLimitTest {
         while (links.find()) {
             shown++;
         }
-        assertEquals(ResultService.PROJECT_PAGE_RESULTS, shown);
+        assertEquals(ResultSearch.PROJECT_PAGE_RESULTS, shown);
         assertTrue(section.contains("href=\"/results/" + newest + "\""), "the newest is listed");
         assertFalse(section.contains("href=\"/results/" + oldest + "\""), "the oldest is left out");
         assertTrue(section.contains("Viser de 100 nyeste av 101 resultater."), section);

@@ -22,7 +22,7 @@ class ResultDemoDataTest {
     ResultDemoData demo;
 
     @Inject
-    ResultService service;
+    ResultSearch service;
 
     record Size(int results) implements JobbmalConfig.Demo {
         public int projects() {

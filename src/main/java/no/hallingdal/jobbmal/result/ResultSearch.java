@@ -1,0 +1,281 @@
+package no.hallingdal.jobbmal.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.hallingdal.jobbmal.common.CodedEnum;
+import no.hallingdal.jobbmal.common.DataVersion;
+import no.hallingdal.jobbmal.common.Inputs;
+import no.hallingdal.jobbmal.common.NotFoundException;
+import no.hallingdal.jobbmal.common.VersionedCache;
+import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.project.Project;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reading results: one result, the filtered and paged list, the approval queue and a project's results. */
+@ApplicationScoped
+public class ResultSearch {
+
+    /** The project page lists this many of the project's newest results; the results list has them all. */
+    public static final int PROJECT_PAGE_RESULTS = 100;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataVersion dataVersion;
+
+    @Inject
+    YearLocks yearLocks;
+
+    /**
+     * The results of one kind in a filtered set and the sum of their amounts: årsverk for new and secured
+     * jobs, companies for new companies, so the list never adds one to the other.
+     */
+    public record KindTotal(ResultKind kind, long count, BigDecimal sumAmount) {
+        /** Message key of the sum in words, e.g. "nye arbeidsplasser {0} årsverk". */
+        @JsonIgnore
+        public String sumKey() {
+            return "result.list.kindSum." + kind.name();
+        }
+    }
+
+    /** How many results a search has, their sum, and both per kind. */
+    private record Totals(long count, BigDecimal sum, List<KindTotal> byKind) {
+    }
+
+    /** Counts and sums per filter, cached per data version, so paging costs only the page. */
+    private final VersionedCache<String, Totals> totals = new VersionedCache<>(2000);
+
+    /**
+     * One page of the results list, with the number and the sum of amounts of the whole filtered set, in all
+     * ({@code sumAmount} adds årsverk and companies alike) and per kind ({@code byKind}, kinds without results
+     * left out, in {@link ResultKind} order).
+     */
+    public record SearchResult(List<ResultView> items, long total, BigDecimal sumAmount, List<KindTotal> byKind,
+            int page, int size) {
+        /** Whether the amounts of the set share one unit (one kind), so a sum of the amount column means something. */
+        public boolean oneKind() {
+            return byKind.size() == 1;
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+    }
+
+    /** A project's results and its approved and pending new jobs against its own target. */
+    public record ProjectResults(long projectId, BigDecimal expectedNewJobs, BigDecimal approvedNewJobs,
+            BigDecimal pendingNewJobs, List<ResultView> results, long total) {
+    }
+
+    /** The result, or 404. */
+    Result find(long id) {
+        Result r = Result.findById(id);
+        if (r == null) {
+            throw new NotFoundException("result.notfound");
+        }
+        return r;
+    }
+
+    public ResultView get(long id) {
+        return view(find(id));
+    }
+
+    /** The result as shown after a change: with the projects it is double counted with. */
+    ResultView view(Result r) {
+        List<String> others = doubleCountProjects(r);
+        return view(r, !others.isEmpty(), others, yearLocks.isLocked(r.resultYear));
+    }
+
+    public long pendingCount() {
+        return totals.get(dataVersion.current(), "pending",
+                () -> new Totals(Result.count("status", ResultStatus.PENDING), BigDecimal.ZERO, List.of())).count();
+    }
+
+    public SearchResult search(ResultFilter f) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.project() != null) {
+            where.append(" and r.project.id = :project");
+            params.put("project", f.project());
+        }
+        String m = Inputs.text(f.municipality());
+        if (m != null) {
+            String code = Municipality.findByAnyCode(m).map(x -> x.code).orElse("-");
+            where.append(" and r.municipality.code = :municipality");
+            params.put("municipality", code);
+        }
+        String fa = Inputs.text(f.focusArea());
+        if (fa != null) {
+            where.append(" and r.focusArea.code = :focusArea");
+            params.put("focusArea", fa);
+        }
+        codeFilter(where, params, "kind", ResultKind.class, f.kind());
+        codeFilter(where, params, "status", ResultStatus.class, f.status());
+        if (f.year() != null) {
+            where.append(" and r.resultYear = :year");
+            params.put("year", f.year());
+        }
+        Totals t = totals.get(dataVersion.current(), where + " " + new TreeMap<>(params), () -> totals(where, params));
+        String order = switch (f.sortOrDefault()) {
+            case "date-asc" -> " order by r.date asc, r.id asc";
+            case "amount-desc" -> " order by r.amount desc, r.id desc";
+            case "amount-asc" -> " order by r.amount asc, r.id asc";
+            default -> " order by r.date desc, r.id desc";
+        };
+        int size = f.size();
+        int page = Math.max(1, f.page());
+        List<Result> rows = rows(where + order, params, (page - 1) * size, size);
+        return new SearchResult(views(rows), t.count(), t.sum(), t.byKind(), page, size);
+    }
+
+    private Totals totals(CharSequence where, Map<String, Object> params) {
+        var q = em.createQuery("select r.kind, count(r), coalesce(sum(r.amount), 0) from Result r" + where
+                + " group by r.kind", Object[].class);
+        params.forEach(q::setParameter);
+        Map<ResultKind, KindTotal> kinds = new EnumMap<>(ResultKind.class);
+        for (Object[] row : q.getResultList()) {
+            ResultKind kind = (ResultKind) row[0];
+            kinds.put(kind, new KindTotal(kind, ((Number) row[1]).longValue(), (BigDecimal) row[2]));
+        }
+        long count = kinds.values().stream().mapToLong(KindTotal::count).sum();
+        BigDecimal sum = kinds.values().stream().map(KindTotal::sumAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Totals(count, sum, List.copyOf(kinds.values()));
+    }
+
+    /** Filters on an enum field by its code; an unknown code matches nothing. */
+    private static <E extends Enum<E> & CodedEnum> void codeFilter(StringBuilder where, Map<String, Object> params,
+            String field, Class<E> type, String raw) {
+        String code = Inputs.text(raw);
+        if (code == null) {
+            return;
+        }
+        var value = CodedEnum.fromCode(type, code);
+        if (value.isPresent()) {
+            where.append(" and r.").append(field).append(" = :").append(field);
+            params.put(field, value.get());
+        } else {
+            where.append(" and 1 = 0");
+        }
+    }
+
+    /** Pending results, oldest first, for the approvals page. */
+    public List<ResultView> pending(int limit) {
+        return views(rows(" where r.status = :status order by r.registeredAt asc, r.id asc",
+                Map.of("status", ResultStatus.PENDING), 0, limit));
+    }
+
+    /**
+     * A page of results with everything they show: first the page's ids, in order from the index on the sort
+     * column and id, then those rows (sorting the joined rows made the database sort every match).
+     *
+     * @param whereAndOrder JPQL from {@code where} on, over {@code Result r}
+     */
+    private List<Result> rows(String whereAndOrder, Map<String, Object> params, int first, int max) {
+        var idQuery = em.createQuery("select r.id from Result r" + whereAndOrder, Long.class);
+        params.forEach(idQuery::setParameter);
+        List<Long> ids = idQuery.setFirstResult(first).setMaxResults(max).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Result> byId = new HashMap<>();
+        em.createQuery("select r from Result r join fetch r.project join fetch r.municipality"
+                + " join fetch r.focusArea join fetch r.registeredBy left join fetch r.approvedBy"
+                + " where r.id in :ids", Result.class).setParameter("ids", ids).getResultList()
+                .forEach(r -> byId.put(r.id, r));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** For the project page: the project's newest results and its approved vs pending new jobs. */
+    public ProjectResults projectResults(long projectId) {
+        Project p = Project.findById(projectId);
+        if (p == null) {
+            throw new NotFoundException("result.project.notfound");
+        }
+        Map<ResultFigure, BigDecimal> sums = new EnumMap<>(ResultFigure.class);
+        for (Object[] row : em.createQuery("select r.kind, r.status, sum(r.amount) from Result r"
+                + " where r.project.id = :project group by r.kind, r.status", Object[].class)
+                .setParameter("project", projectId).getResultList()) {
+            ResultFigure.of((ResultKind) row[0], (ResultStatus) row[1])
+                    .ifPresent(f -> sums.merge(f, (BigDecimal) row[2], BigDecimal::add));
+        }
+        List<Result> rows = rows(" where r.project.id = :project order by r.date desc, r.id desc",
+                Map.of("project", projectId), 0, PROJECT_PAGE_RESULTS);
+        long total = em.createQuery("select count(r) from Result r where r.project.id = :project", Long.class)
+                .setParameter("project", projectId).getSingleResult();
+        return new ProjectResults(projectId, p.expectedNewJobs, sums.getOrDefault(ResultFigure.COUNTED, BigDecimal.ZERO),
+                sums.getOrDefault(ResultFigure.PENDING, BigDecimal.ZERO), views(rows), total);
+    }
+
+    private List<ResultView> views(List<Result> rows) {
+        Set<Long> doubles = doubleCountedIds(rows.stream().map(r -> r.id).toList());
+        Set<Integer> locked = yearLocks.lockedYears();
+        List<ResultView> out = new ArrayList<>(rows.size());
+        for (Result r : rows) {
+            out.add(view(r, doubles.contains(r.id), List.of(), locked.contains(r.resultYear)));
+        }
+        return out;
+    }
+
+    /** The ids among {@code ids} that are double counted (one query, {@link DoubleCount#SQL}). */
+    @SuppressWarnings("unchecked")
+    Set<Long> doubleCountedIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<Number> found = em.createNativeQuery("SELECT r.id FROM result r WHERE r.id IN (:ids) AND "
+                + DoubleCount.SQL).setParameter("ids", ids).getResultList();
+        Set<Long> out = new HashSet<>();
+        found.forEach(n -> out.add(n.longValue()));
+        return out;
+    }
+
+    /** Names of the other projects that have new jobs for the same org. number and year. */
+    List<String> doubleCountProjects(Result r) {
+        if (!DoubleCount.takesPart(r.kind, r.status, r.orgNumber)) {
+            return List.of();
+        }
+        return doubleCountProjects(r.orgNumber, r.resultYear, r.project.id);
+    }
+
+    /**
+     * Names of other projects with new jobs (not withdrawn) for this org. number (9 digits) in this year, for
+     * a result not saved yet (the import's report).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> doubleCountProjects(String orgNumber, int year, long projectId) {
+        return em.createNativeQuery(DoubleCount.OTHER_PROJECTS_SQL).setParameter(1, orgNumber).setParameter(2, year)
+                .setParameter(3, projectId).getResultList();
+    }
+
+    static ResultView view(Result r, boolean doubleCount, List<String> names, boolean yearLocked) {
+        return new ResultView(r.id, r.project.id, r.project.name, r.municipality.code, r.municipality.name,
+                r.focusArea.code, r.focusArea.nameNb, r.focusArea.nameEn, r.date, r.kind, r.amount, r.women, r.men,
+                r.companyName, r.orgNumber, r.evidence, r.status, r.statusReason, r.version, List.of(),
+                r.registeredBy.displayName, r.registeredAt, r.approvedBy == null ? null : r.approvedBy.displayName,
+                r.approvedAt, r.updatedBy == null ? null : r.updatedBy.displayName, r.updatedAt, doubleCount, names,
+                yearLocked);
+    }
+}
