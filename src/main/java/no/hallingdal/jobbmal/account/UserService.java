@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -28,12 +29,15 @@ import java.util.regex.Pattern;
  * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here.
  */
 @ApplicationScoped
+@TemplateData(namespace = TemplateData.SIMPLENAME)
 public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
     public static final int USERNAME_MIN = 3;
     public static final int USERNAME_MAX = 60;
+    /** Longest display name and e-mail address. */
+    public static final int TEXT_MAX = 200;
     public static final int PASSWORD_MIN = 10;
     /** bcrypt uses at most 72 bytes of a password; longer ones are refused rather than silently cut. */
     public static final int PASSWORD_MAX_BYTES = 72;
@@ -212,11 +216,11 @@ public class UserService {
     private static void validateDetails(UserInput in, Errors errors) {
         if (in.displayName() == null || in.displayName().isBlank()) {
             errors.add("displayName", "error.required");
-        } else if (in.displayName().strip().length() > 200) {
-            errors.add("displayName", "error.toolong", 200);
+        } else if (in.displayName().strip().length() > TEXT_MAX) {
+            errors.add("displayName", "error.toolong", TEXT_MAX);
         }
         String email = blankToNull(in.email());
-        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+        if (email != null && (email.length() > TEXT_MAX || !EMAIL.matcher(email).matches())) {
             errors.add("email", "user.error.email");
         }
         if (in.role() == null || in.role().isBlank()) {

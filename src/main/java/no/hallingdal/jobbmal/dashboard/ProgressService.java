@@ -14,6 +14,7 @@ import no.hallingdal.jobbmal.programme.AnnualTarget;
 import no.hallingdal.jobbmal.programme.FocusAreaTarget;
 import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
+import no.hallingdal.jobbmal.result.ResultFigure;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,12 +46,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class ProgressService {
-
-    static final String NEW_JOBS = "NEW_JOBS";
-    static final String SECURED_JOBS = "SECURED_JOBS";
-    static final String NEW_COMPANY = "NEW_COMPANY";
-    static final String APPROVED = "APPROVED";
-    static final String PENDING = "PENDING";
 
     @Inject
     EntityManager em;
@@ -139,29 +134,33 @@ public class ProgressService {
         Map<YearMonth, BigDecimal[]> byMonth = new TreeMap<>();
         Map<String, BigDecimal> cross = new LinkedHashMap<>();
         for (Group g : groups) {
-            boolean approved = APPROVED.equals(g.status());
-            if (NEW_JOBS.equals(g.kind())) {
-                int idx = approved ? 0 : 1;
-                if (approved) {
-                    counted = counted.add(g.amount());
-                    if (g.women() != null) {
-                        women = (women == null ? BigDecimal.ZERO : women).add(g.women());
+            ResultFigure figure = ResultFigure.of(g.kind(), g.status()).orElse(null);
+            if (figure == null) {
+                continue;
+            }
+            switch (figure) {
+                case SECURED_JOBS -> secured = secured.add(g.amount());
+                case NEW_COMPANIES -> companies = companies.add(g.amount());
+                default -> {
+                    // new jobs: counted (approved) or pending, both in the breakdowns
+                    int idx = figure == ResultFigure.COUNTED ? 0 : 1;
+                    if (figure == ResultFigure.COUNTED) {
+                        counted = counted.add(g.amount());
+                        if (g.women() != null) {
+                            women = (women == null ? BigDecimal.ZERO : women).add(g.women());
+                        }
+                        if (g.men() != null) {
+                            men = (men == null ? BigDecimal.ZERO : men).add(g.men());
+                        }
+                        cross.merge(g.municipality() + "|" + g.focusArea(), g.amount(), BigDecimal::add);
+                    } else {
+                        pending = pending.add(g.amount());
                     }
-                    if (g.men() != null) {
-                        men = (men == null ? BigDecimal.ZERO : men).add(g.men());
-                    }
-                    cross.merge(g.municipality() + "|" + g.focusArea(), g.amount(), BigDecimal::add);
-                } else {
-                    pending = pending.add(g.amount());
+                    add(byYear, g.year(), idx, g.amount());
+                    add(byMunicipality, g.municipality(), idx, g.amount());
+                    add(byFocus, g.focusArea(), idx, g.amount());
+                    add(byMonth, YearMonth.of(g.year(), g.month()), idx, g.amount());
                 }
-                add(byYear, g.year(), idx, g.amount());
-                add(byMunicipality, g.municipality(), idx, g.amount());
-                add(byFocus, g.focusArea(), idx, g.amount());
-                add(byMonth, YearMonth.of(g.year(), g.month()), idx, g.amount());
-            } else if (approved && SECURED_JOBS.equals(g.kind())) {
-                secured = secured.add(g.amount());
-            } else if (approved && NEW_COMPANY.equals(g.kind())) {
-                companies = companies.add(g.amount());
             }
         }
 
@@ -268,8 +267,9 @@ public class ProgressService {
         params.forEach(q::setParameter);
         Map<Long, BigDecimal[]> sums = new HashMap<>();
         for (Object[] r : (List<Object[]>) q.getResultList()) {
-            if ("NEW_JOBS".equals(r[1]) && (APPROVED.equals(r[2]) || PENDING.equals(r[2]))) {
-                add(sums, ((Number) r[0]).longValue(), APPROVED.equals(r[2]) ? 0 : 1, decimal(r[3]));
+            ResultFigure figure = ResultFigure.of((String) r[1], (String) r[2]).orElse(null);
+            if (figure == ResultFigure.COUNTED || figure == ResultFigure.PENDING) {
+                add(sums, ((Number) r[0]).longValue(), figure == ResultFigure.COUNTED ? 0 : 1, decimal(r[3]));
             }
         }
         StringBuilder jpql = new StringBuilder("select distinct p from Project p left join fetch p.focusArea "
@@ -371,7 +371,7 @@ public class ProgressService {
         List<Object[]> rows = q.getResultList();
         List<Group> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            if (!APPROVED.equals(r[5]) && !PENDING.equals(r[5])) {
+            if (ResultFigure.of((String) r[4], (String) r[5]).isEmpty()) {
                 continue; // returned and withdrawn results count nowhere
             }
             out.add(new Group(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2], (String) r[3],

@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.programme;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,7 @@ import java.util.Map;
  * in the history ({@link ChangeLog}) in the same transaction.
  */
 @ApplicationScoped
+@TemplateData(namespace = TemplateData.SIMPLENAME)
 public class ProgrammeService implements Pages.ProgrammeName {
 
     public static final int MAX_TEXT = 200;

@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.project;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ import java.util.Set;
 
 /** The project register: the one path for the project pages and the project API. */
 @ApplicationScoped
+@TemplateData(namespace = TemplateData.SIMPLENAME)
 public class ProjectService {
 
     public static final int MAX_NAME = 200;
