@@ -3,7 +3,7 @@ package no.hallingdal.jobbmal.account;
 import com.fasterxml.jackson.annotation.JsonValue;
 import no.hallingdal.jobbmal.common.CodedEnum;
 
-/** The four roles of domain.md. The codes are stable and used in {@code @RolesAllowed}. */
+/** The four roles (docs/security.md). The codes are stable and used in {@code @RolesAllowed}. */
 public enum Role implements CodedEnum {
     ADMIN(Role.ADMIN_CODE), LEAD(Role.LEAD_CODE), BOARD(Role.BOARD_CODE), COUNTY(Role.COUNTY_CODE);
 

@@ -3,7 +3,7 @@ package no.hallingdal.jobbmal.common;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** An enum stored and exchanged by a stable code (domain.md), e.g. {@code hovedprosjekt}. */
+/** An enum stored and exchanged by a stable code (docs/api.md), e.g. {@code hovedprosjekt}. */
 public interface CodedEnum {
 
     String code();

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The progress formulas of domain.md ("Progress figures"), as pure functions of the goal, the period,
+ * The progress formulas (docs/dashboard.md, "One source of figures"), as pure functions of the goal, the period,
  * today and the counted new jobs. Amounts stay exact decimals; derived figures are rounded half-up to
  * one decimal only in {@link Figures}. Comparisons for the status use exact arithmetic, so a forecast
  * of exactly the goal is on track.
  */
 public final class ProgressCalculator {
 
-    /** Days per month used for "remaining months" (domain.md: remaining days ÷ 30.44). */
+    /** Days per month used for "remaining months" (remaining days ÷ 30.44). */
     public static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.44");
     static final BigDecimal AT_RISK_SHARE = new BigDecimal("0.85");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The single source of every progress figure (domain.md "Progress figures"). One SQL query groups
+ * The single source of every progress figure (docs/dashboard.md). One SQL query groups
  * the results by year, month, municipality, focus area, kind and status; everything else is derived
  * from those few groups (at most a few thousand rows however many results there are), so the
  * dashboard, the API, the reports and the exports agree to the decimal.
@@ -304,11 +304,9 @@ public class ProgressService {
     }
 
     /**
-     * The dashboard's aggregations have no condition on kind or status in SQL: they group by both and pick
-     * the groups they need. With {@code status IN ('APPROVED', 'PENDING')} H2 read the rows through
-     * result_status_idx, one primary-key lookup per row: the first dashboard of a million results took 70 s.
-     * Without it, it scans the table in order (about 4 s for each query, cold). The scope's filters
-     * (year, municipality, focus area, project) stay in SQL, where they select a part of the table.
+     * No condition on kind or status in SQL: the queries group by both and pick the groups they need, as a
+     * condition on status made H2 read every row through an index (docs/benchmarks.md, item 17). The
+     * scope's filters stay in SQL, where they select a part of the table.
      */
     private static final String UNFILTERED = " WHERE 1 = 1";
 

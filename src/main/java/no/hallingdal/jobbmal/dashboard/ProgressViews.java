@@ -55,7 +55,7 @@ public class ProgressViews {
 
     /**
      * HTML rendered from the data of the current version, cached like the figures, as UTF-8 bytes (encoding
-     * 26 KB of text on every request cost more than everything else the dashboard does). The key must
+     * it on every request was the dashboard's largest cost, docs/benchmarks.md). The key must
      * hold everything the HTML depends on besides the data (scope, sort, language, date), and the HTML
      * must not show anything about the user. Callers must not change the array.
      */

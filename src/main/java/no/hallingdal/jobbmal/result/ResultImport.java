@@ -52,7 +52,7 @@ public class ResultImport {
     /** The columns a registration needs (names as in the results export). */
     public static final List<String> REQUIRED = List.of("project_id", "date", "municipality_code", "kind", "amount",
             "evidence");
-    /** Optional; {@code reason} lets an admin import into a locked year (domain.md: "an admin giving a reason"). */
+    /** Optional; {@code reason} lets an admin import into a locked year (docs/rules.md, "Year lock"). */
     public static final List<String> OPTIONAL = List.of("focus_area_code", "women", "men", "company", "org_number",
             "reason");
     public static final List<String> TEMPLATE_COLUMNS = List.of("project_id", "date", "municipality_code",

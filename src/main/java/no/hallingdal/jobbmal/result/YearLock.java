@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A year the admin has locked after the board's review: its results can no longer be changed (domain.md). */
+/** A year the admin has locked after the board's review: its results can no longer be changed (docs/rules.md, "Year lock"). */
 @Entity
 @Table(name = "year_lock")
 public class YearLock extends PanacheEntityBase {
