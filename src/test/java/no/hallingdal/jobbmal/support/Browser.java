@@ -1,5 +1,8 @@
 package no.hallingdal.jobbmal.support;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -27,6 +30,7 @@ import java.util.logging.Level;
 /**
  * Headless Debian Chromium driven through /usr/bin/chromedriver (never a downloaded browser). When the
  * browser is missing the tests are skipped, except under CI ({@code CI=true}), where that fails the run.
+ * Every page it opens ({@link #get}, {@link #login}) is checked with axe-core against WCAG 2.0/2.1 A and AA.
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class Browser implements AutoCloseable {
 
     public final WebDriver driver;
     private final String base;
+    private int checkedPages;
 
     private Browser(WebDriver driver, String base) {
         this.driver = driver;
@@ -65,8 +70,40 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver, b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     }
 
+    /** The WCAG 2.0 and 2.1 levels A and AA, which every page must pass. */
+    static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** Opens a page and checks it with axe-core: any WCAG 2.0/2.1 A or AA violation fails the test. */
     public void get(String path) {
         driver.get(base + path);
+        assertAccessible();
+    }
+
+    /**
+     * Runs axe-core (bundled in the test dependency, never fetched) on the page as it is now, after its
+     * scripts have run, and fails with every violation: rule, impact, help and the elements.
+     */
+    public void assertAccessible() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                d -> "complete".equals(script("return document.readyState")));
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            StringBuilder sb = new StringBuilder("WCAG violations on " + driver.getCurrentUrl() + ":");
+            for (Rule r : violations) {
+                sb.append("\n- ").append(r.getId()).append(" (").append(r.getImpact()).append("): ")
+                        .append(r.getHelp());
+                r.getNodes().forEach(n -> sb.append("\n    ").append(n.getTarget()).append(' ')
+                        .append(n.getFailureSummary() == null ? "" : n.getFailureSummary().replace('\n', ' ')));
+            }
+            throw new AssertionError(sb.toString());
+        }
+        checkedPages++;
+    }
+
+    /** How many pages this browser has checked with axe-core. */
+    public int checkedPages() {
+        return checkedPages;
     }
 
     /** Logs in through the login form and waits for the landing page. */
@@ -76,6 +113,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("f-j_password")).sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        assertAccessible();
     }
 
     public Object script(String js, Object... args) {
