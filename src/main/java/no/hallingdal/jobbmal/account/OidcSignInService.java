@@ -68,8 +68,7 @@ public class OidcSignInService {
         }
         if (refusal != null) {
             LOG.warnf("Sign-in through the organisation refused for e-mail '%s' (issuer %s, subject %s): %s",
-                    LoginGuard.loggable(email), LoginGuard.loggable(String.valueOf(c.issuer())),
-                    LoginGuard.loggable(String.valueOf(c.subject())), refusal.code);
+                    LoginGuard.loggable(email), c.issuer(), c.subject(), refusal.code);
             return new Outcome(null, refusal);
         }
         user.oidcIssuer = c.issuer();
