@@ -50,7 +50,7 @@ public class AccountResource {
     @GET
     @Path("password")
     public TemplateInstance passwordForm() {
-        return page(pages.page("", "password.title"));
+        return page(pages.page("", "account.title"));
     }
 
     @POST
@@ -63,7 +63,7 @@ public class AccountResource {
                     f.getFirst("newPasswordRepeat"), currentUser.sessionId());
             return Response.seeOther(URI.create("/account/password")).cookie(Flash.cookie("password.changed")).build();
         } catch (ValidationException e) {
-            Page page = pages.page("", "password.title").withErrors(e.errors());
+            Page page = pages.page("", "account.title").withErrors(e.errors());
             return Response.status(400).entity(page(page)).build();
         }
     }

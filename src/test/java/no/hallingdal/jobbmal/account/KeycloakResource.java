@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.account;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import no.hallingdal.jobbmal.support.TestDatabase;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,11 +55,12 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             stop();
             throw new IllegalStateException("Keycloak could not be set up: " + e.getMessage(), e);
         }
-        return Map.of(
+        // A database of its own, like every test that restarts the application with other settings.
+        return TestDatabase.own("oidc-keycloak", Map.of(
                 "jobbmal.oidc.issuer", server.issuer(REALM),
                 "jobbmal.oidc.client-id", CLIENT,
                 "jobbmal.oidc.client-secret", SECRET,
-                "jobbmal.oidc.label", LABEL);
+                "jobbmal.oidc.label", LABEL));
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class KeycloakServer implements AutoCloseable {
 
-    static final String JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    /** Keycloak needs Java 21+; Jobbmål stays on 17. Another JDK: env KEYCLOAK_JAVA_HOME. */
+    static final String JAVA_HOME = System.getenv().getOrDefault("KEYCLOAK_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");
     static final String ADMIN = "kc-admin";
     static final String ADMIN_PASSWORD = "kc-admin-password-1";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -59,9 +59,14 @@ class OidcKeycloakTest {
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(
                     () -> UserSession.count("user.id = ?1 and method = 'oidc'", id)));
 
+            browser.get("/account/password");
+            assertTrue(browser.driver.findElement(By.id("sessions")).getText().contains("Via organisasjonen"));
+            browser.screenshot("min-konto-oidc");
+
             // Logout ends the session on the server and offers the provider's logout.
             browser.driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
             waitForPath(browser, "/login");
+            browser.screenshot("logged-out-oidc");
             browser.driver.findElement(By.id("provider-logout")).click();
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(
                     d -> d.getCurrentUrl().startsWith(base.toString()) && d.getCurrentUrl().contains("/login"));

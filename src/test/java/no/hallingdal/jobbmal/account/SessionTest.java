@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Forms;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class SessionTest {
     static final String PASSWORD = "okt-passord-12345";
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    @Inject
+    SessionService sessions;
 
     @Test
     void theCookieIsARandomTokenOfWhichOnlyTheHashIsStored() {
@@ -197,6 +201,11 @@ class SessionTest {
         Response login = Accounts.formLogin(name, PASSWORD);
         assertTrue(login.getHeader("Location").endsWith("/login?error=true"));
         given().auth().preemptive().basic(name, PASSWORD).get("/api/v1/municipalities").then().statusCode(401);
+        // Signed in through the organisation, Min konto says there is no own password instead of the form.
+        String viaOrganisation = sessions.start(id, UserSession.METHOD_OIDC, "Mozilla/5.0 Firefox/128.0", null).token();
+        given().cookie("jobbmal-session", viaOrganisation).get("/account/password").then().statusCode(200)
+                .body(containsString("id=\"no-local-password\"")).body(not(containsString("f-currentPassword")))
+                .body(containsString("Via organisasjonen"));
     }
 
     @Test
