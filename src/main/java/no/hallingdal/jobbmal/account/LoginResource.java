@@ -34,7 +34,8 @@ public class LoginResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance login(Page page, boolean error, String oidcLabel, String providerLogout);
+        static native TemplateInstance login(Page page, boolean error, boolean providerError, String oidcLabel,
+                String providerLogout);
     }
 
     @Inject
@@ -53,7 +54,9 @@ public class LoginResource {
         String label = oidc.label().orElse(null);
         String url = decode(providerLogout);
         String offer = label != null && url != null && url.startsWith("http") ? url : null;
-        var page = Templates.login(pages.page("", "login.title"), error != null, label, offer);
+        // error=true: the login form's failure; any other code comes from the identity provider
+        boolean formError = "true".equals(error);
+        var page = Templates.login(pages.page("", "login.title"), formError, error != null && !formError, label, offer);
         var response = Response.ok(page);
         if (providerLogout != null) {
             response.cookie(providerLogoutCookie("", 0));

@@ -56,6 +56,8 @@ public class OidcSetup {
                 .applicationType(ApplicationType.WEB_APP)
                 .authentication()
                     .redirectPath(PATH)
+                    // the provider's error (e.g. the user cancelled) comes back as /login?error=<code>
+                    .errorPath("/login")
                     .cookiePath(PATH)
                     .restorePathAfterRedirect(false)
                     .pkceRequired(true)

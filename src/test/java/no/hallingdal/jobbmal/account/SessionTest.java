@@ -212,6 +212,10 @@ class SessionTest {
     void withoutOpenIdConnectSettingsTheLoginPageHasNoButtonAndTheFlowIsClosed() {
         given().get("/login").then().statusCode(200).body(not(containsString("oidc-login")));
         given().redirects().follow(false).get("/login/oidc").then().statusCode(302).header("Location", endsWith("/login"));
+        // What the provider sends back on an error (e.g. the user cancelled) is told apart from a wrong password.
+        given().get("/login?error=access_denied").then().statusCode(200).body(containsString("id=\"oidc-error\""))
+                .body(not(containsString("Sjekk brukernavn og passord, eller vent")));
+        given().get("/login?error=true").then().statusCode(200).body(not(containsString("oidc-error")));
     }
 
     @Test
