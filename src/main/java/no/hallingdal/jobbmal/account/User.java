@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A user account. Passwords are stored only as bcrypt hashes (modular crypt format). Users are
- * deactivated, never deleted.
+ * A user account. Passwords are stored only as bcrypt hashes (modular crypt format); a user who signs in
+ * only through the organisation's identity provider has none. Users are deactivated, never deleted.
  */
 @Entity
 @Table(name = "app_user")
@@ -42,8 +42,19 @@ public class User extends PanacheEntityBase {
     public String email;
 
     @Password(PasswordType.MCF)
-    @Column(name = "password_hash", nullable = false, length = 100)
+    /** Null when the user has no local password (signs in through the organisation only). */
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
+
+    /** The identity provider (issuer) and its subject of the user's last sign-in through it; null if never. */
+    @Column(name = "oidc_issuer", length = 500)
+    public String oidcIssuer;
+
+    @Column(name = "oidc_subject", length = 255)
+    public String oidcSubject;
+
+    @Column(name = "oidc_signed_in_at")
+    public Instant oidcSignedInAt;
 
     /** The role code ({@link Role#code()}): admin, lead, board or county. */
     @Roles
@@ -66,6 +77,15 @@ public class User extends PanacheEntityBase {
     /** The message key of the role's name, e.g. {@code role.lead}. */
     public String roleKey() {
         return "role." + role;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** True once the user has signed in through the organisation's identity provider. */
+    public boolean hasOidcIdentity() {
+        return oidcSubject != null;
     }
 
     public boolean hasRole(Role r) {

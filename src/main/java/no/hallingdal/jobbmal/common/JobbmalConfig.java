@@ -25,7 +25,7 @@ public interface JobbmalConfig {
     /** The first administrator account. */
     Admin admin();
 
-    /** Folder for files the instance keeps (generated keys, the embedded database). */
+    /** Folder for files the instance keeps (the embedded database, by the default datasource URL). */
     @WithName("data-dir")
     @WithDefault("./data")
     String dataDir();
@@ -36,6 +36,9 @@ public interface JobbmalConfig {
     /** The exports. */
     Export export();
 
+    /** Sign-in through the organisation's identity provider (OpenID Connect); off unless all four are set. */
+    Oidc oidc();
+
     /**
      * Mark every cookie {@code Secure} (env JOBBMAL_SECURE_COOKIES). Set it when users reach the service over
      * HTTPS, e.g. behind a TLS-terminating reverse proxy (see docs/security.md).
@@ -45,13 +48,31 @@ public interface JobbmalConfig {
     boolean secureCookies();
 
     interface Session {
-        /**
-         * How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration.
-         * Feeds {@code quarkus.http.auth.form.timeout} in application.properties.
-         */
+        /** How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration. */
         @WithName("idle-timeout")
         @WithDefault("PT30M")
         java.time.Duration idleTimeout();
+
+        /** How long a login session lasts at most, active or not (env JOBBMAL_SESSION_ABSOLUTE_TIMEOUT). */
+        @WithName("absolute-timeout")
+        @WithDefault("PT12H")
+        java.time.Duration absoluteTimeout();
+    }
+
+    interface Oidc {
+        /** The provider's issuer URL (env JOBBMAL_OIDC_ISSUER), e.g. https://login.microsoftonline.com/TENANT/v2.0. */
+        Optional<String> issuer();
+
+        /** env JOBBMAL_OIDC_CLIENT_ID */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        /** env JOBBMAL_OIDC_CLIENT_SECRET; 32 characters or more, so every instance derives the same cookie keys. */
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        /** The sign-in button's text (env JOBBMAL_OIDC_LABEL), e.g. "Logg inn med Microsoft". */
+        Optional<String> label();
     }
 
     interface Export {
