@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.common.Formats;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.project.Project;
 import no.hallingdal.jobbmal.result.ResultTestData.Draft;
@@ -139,7 +140,7 @@ class ResultReasonsAndYearLocksTest {
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void onlyTheYearsFrom2000ToTenYearsAheadCanBeLocked() {
-        int last = LocalDate.now().getYear() + 10;
+        int last = LocalDate.now(Formats.ZONE).getYear() + 10;
         assertThrows(NotFoundException.class, () -> yearLocks.setLocked(1999, true));
         assertThrows(NotFoundException.class, () -> yearLocks.setLocked(last + 1, true));
         try {
