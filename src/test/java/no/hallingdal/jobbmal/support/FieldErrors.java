@@ -1,11 +1,13 @@
 package no.hallingdal.jobbmal.support;
 
 import no.hallingdal.jobbmal.common.FieldError;
+import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.ValidationException;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Assertions on the field errors a service reports: the field, the message key and its arguments (where an
- * argument carries a limit, the limit must be the one the rule names).
+ * argument carries a limit, the limit must be the one the rule names), and that the key has a text in both
+ * languages that shows every argument to the user.
  */
 public final class FieldErrors {
+
+    private static final Messages MESSAGES = new Messages();
 
     private FieldErrors() {
     }
@@ -34,6 +39,19 @@ public final class FieldErrors {
         assertEquals(List.of(field + " " + key + " " + Arrays.asList(args)), describe(errors));
         // the same, by value and type (an Integer 500 is not a Long 500)
         assertEquals(Arrays.asList(args), Arrays.asList(errors.get(0).args()));
+        assertShown(key, args);
+    }
+
+    /** {@code key} has a text in Norwegian and English, and each shows every argument. */
+    public static void assertShown(String key, Object... args) {
+        assertTrue(MESSAGES.has(key), () -> "no text for " + key);
+        for (Locale locale : List.of(Messages.NB, Messages.EN)) {
+            String text = MESSAGES.get(locale, key, args);
+            for (Object arg : args) {
+                assertTrue(text.contains(String.valueOf(arg)), () -> locale + " " + key + " does not show " + arg
+                        + ": " + text);
+            }
+        }
     }
 
     /** Exactly one error, as {@link #assertOnly(List, String, String, Object...)} with the arguments in a list. */
