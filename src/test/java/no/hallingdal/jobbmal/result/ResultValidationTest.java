@@ -133,6 +133,10 @@ class ResultValidationTest {
                     d.women = dec("-1");
                     d.men = dec("3.5");
                 }, "women", "error.negative"),
+                refused("men -1", d -> {
+                    d.women = dec("3.5");
+                    d.men = dec("-1");
+                }, "men", "error.negative"),
                 refused("men 0.25", d -> d.men = dec("0.25"), "men", "result.error.amount.decimals"),
                 refused("a split beside a bad amount: only the amount is named", d -> {
                     d.amount = BigDecimal.ZERO;
