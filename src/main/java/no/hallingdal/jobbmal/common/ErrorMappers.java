@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -122,7 +123,9 @@ public class ErrorMappers {
             field = sb.toString();
         }
         if (field != null) {
-            String msg = t(e instanceof MismatchedInputException ? "error.json.type" : "error.json.field");
+            // an unknown property is a MismatchedInputException too, but not a value of the wrong type
+            boolean wrongValue = e instanceof MismatchedInputException && !(e instanceof PropertyBindingException);
+            String msg = t(wrongValue ? "error.json.type" : "error.json.field");
             return respond(400, t("error.validation.title"), field + ": " + msg,
                     List.of(new ProblemField(field, msg)), null);
         }
