@@ -78,6 +78,13 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response unavailable(UnavailableException e) {
+        Response r = respond(503, t("error.unavailable.title"), messages.get(locale.get(), e.messageKey(), e.args()),
+                null, null);
+        return Response.fromResponse(r).header("Retry-After", "60").build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(404, t("error.notfound.title"), t(e.messageKey()), null, null);
     }
