@@ -37,13 +37,13 @@ wait_ready() {
   return 1
 }
 
-# wait_exit SECONDS: until the app has exited; prints its exit code.
+# wait_exit SECONDS: until the app has exited; sets APP_EXIT to its exit code.
 wait_exit() {
   local limit=$1
   for _ in $(seq 1 $((limit * 4))); do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
-      wait "$APP_PID" 2>/dev/null
-      echo $?
+      APP_EXIT=0
+      wait "$APP_PID" 2>/dev/null || APP_EXIT=$?
       APP_PID=""
       return 0
     fi
