@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.backup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.common.WritableStorage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * second. Only for an H2 file database: PostgreSQL reports its own full disk on the write itself.
  */
 @ApplicationScoped
-public class StorageGuard {
+public class StorageGuard implements WritableStorage {
 
     /** Writable, or the message key and arguments that say why not. */
     public record State(boolean writable, String reasonKey, Object[] args) {
@@ -37,6 +38,11 @@ public class StorageGuard {
 
     private volatile State state;
     private volatile long checkedAt;
+
+    @Override
+    public boolean writable() {
+        return state().writable();
+    }
 
     public State state() {
         long now = System.nanoTime();
@@ -68,14 +74,18 @@ public class StorageGuard {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
+        Path parent = Path.of(path).toAbsolutePath().normalize().getParent();
         return Optional.ofNullable(parent);
     }
 
-    /** Looks at the folder: exists, a file can be written in it, and enough space is left. */
+    /** Looks at the folder: it exists, enough space is left, and a file can be written in it. */
     static State inspect(Path dir, long minFree) {
         if (!Files.isDirectory(dir)) {
             return new State(false, "backup.storage.missing", new Object[] {dir});
+        }
+        long free = dir.toFile().getUsableSpace();
+        if (free < minFree) {
+            return new State(false, "backup.storage.full", new Object[] {dir, free / (1024 * 1024), minFree / (1024 * 1024)});
         }
         Path probe = dir.resolve(PROBE);
         try {
@@ -88,10 +98,6 @@ public class StorageGuard {
                 // the folder is not writable: nothing was created
             }
             return new State(false, "backup.storage.unwritable", new Object[] {dir});
-        }
-        long free = dir.toFile().getUsableSpace();
-        if (free < minFree) {
-            return new State(false, "backup.storage.full", new Object[] {dir, free / (1024 * 1024), minFree / (1024 * 1024)});
         }
         return State.OK;
     }

@@ -170,6 +170,10 @@ public class ErrorMappers {
             LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());
             return Response.status(400).build();
         }
+        if (StorageFailures.isStorageFailure(e)) {
+            LOG.errorf(e, "The database's storage failed during %s %s", request.method(), request.path());
+            return unavailable(new UnavailableException("error.unavailable.storage"));
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, incident %s, %s %s", incident, request.method(), request.path());
         return respond(500, t("error.internal.title"), t("error.internal", incident), null, incident);
