@@ -47,6 +47,7 @@ class StorageGuardTest {
         Forms.post("/admin/years", "/admin/years/2023/lock", Map.of()).then().statusCode(503)
                 .contentType(containsString("text/html")).body(containsString("nesten full"));
         given().get("/api/v1/progress").then().statusCode(200);
+        Forms.post("/admin/years", "/logout", Map.of()).then().statusCode(303);
         given().get("/admin/years").then().statusCode(200);
         given().get("/q/health").then().statusCode(503).body("status", org.hamcrest.Matchers.is("DOWN"))
                 .body("checks.data.reason", hasItem(containsString("nearly full (3 MB free")));
