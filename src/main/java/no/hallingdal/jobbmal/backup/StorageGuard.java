@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Whether the embedded database's folder can take writes: it must be writable and have at least
@@ -36,6 +37,7 @@ public class StorageGuard implements WritableStorage {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     Optional<String> jdbcUrl;
 
+    private final ReentrantLock looking = new ReentrantLock();
     private volatile State state;
     private volatile long checkedAt;
 
@@ -45,15 +47,27 @@ public class StorageGuard implements WritableStorage {
     }
 
     public State state() {
-        long now = System.nanoTime();
         State s = state;
-        if (s == null || now - checkedAt > RECHECK_NANOS) {
-            s = directory(jdbcUrl.orElse("")).map(d -> inspect(d, config.storage().minFree().asLongValue()))
-                    .orElse(State.OK);
-            state = s;
-            checkedAt = now;
+        if (s != null && System.nanoTime() - checkedAt <= RECHECK_NANOS) {
+            return s;
         }
-        return s;
+        // one request looks; the others meanwhile go by the last look
+        if (s != null && !looking.tryLock()) {
+            return s;
+        }
+        if (s == null) {
+            looking.lock();
+        }
+        try {
+            if (state == null || System.nanoTime() - checkedAt > RECHECK_NANOS) {
+                state = directory(jdbcUrl.orElse("")).map(d -> inspect(d, config.storage().minFree().asLongValue()))
+                        .orElse(State.OK);
+                checkedAt = System.nanoTime();
+            }
+            return state;
+        } finally {
+            looking.unlock();
+        }
     }
 
     /** The folder of an H2 file database's URL ({@code jdbc:h2:file:./data/jobbmal;...} gives {@code ./data}). */
@@ -87,18 +101,26 @@ public class StorageGuard implements WritableStorage {
         if (free < minFree) {
             return new State(false, "backup.storage.full", new Object[] {dir, free / (1024 * 1024), minFree / (1024 * 1024)});
         }
-        Path probe = dir.resolve(PROBE);
+        Path probe = null;
         try {
+            probe = Files.createTempFile(dir, PROBE, ".tmp");
             Files.write(probe, new byte[] {1});
-            Files.delete(probe);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(probe);
-            } catch (IOException ignored) {
-                // the folder is not writable: nothing was created
-            }
             return new State(false, "backup.storage.unwritable", new Object[] {dir});
+        } finally {
+            deleteQuietly(probe);
         }
         return State.OK;
+    }
+
+    private static void deleteQuietly(Path probe) {
+        if (probe == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+            // a probe file left in an unwritable folder is removed by the next successful look
+        }
     }
 }

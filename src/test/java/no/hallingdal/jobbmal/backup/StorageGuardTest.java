@@ -68,6 +68,22 @@ class StorageGuardTest {
     }
 
     @Test
+    void manyRequestsLookingAtOnceAllSeeAWritableFolder() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var looks = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 400; i++) {
+                looks.add(pool.submit(() -> StorageGuard.inspect(dir, 1).writable()));
+            }
+            for (var f : looks) {
+                assertTrue(f.get(), "a look at the same time as others must not see its probe file vanish");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void inspectsFreeSpaceAndTheFolder() {
         assertTrue(StorageGuard.inspect(dir, 1).writable());
         StorageGuard.State full = StorageGuard.inspect(dir, Long.MAX_VALUE);
@@ -75,6 +91,6 @@ class StorageGuardTest {
         assertEquals("backup.storage.full", full.reasonKey());
         StorageGuard.State missing = StorageGuard.inspect(dir.resolve("gone"), 1);
         assertEquals("backup.storage.missing", missing.reasonKey());
-        assertFalse(dir.resolve(StorageGuard.PROBE).toFile().exists(), "the probe file is removed");
+        assertEquals(0, dir.toFile().list().length, "the probe file is removed");
     }
 }
