@@ -25,6 +25,8 @@ final class Restorer {
 
     private static final Logger LOG = Logger.getLogger(Restorer.class);
     private static final int BATCH = 500;
+    /** Rows per commit: H2 cannot reuse file space during a transaction (a failed load is emptied anyway). */
+    private static final int COMMIT = 20_000;
 
     private final Connection c;
     private final Catalogue cat;
@@ -89,7 +91,7 @@ final class Restorer {
                 + String.join(", ", cols.stream().map(cat::quoteName).toList()) + ") VALUES ("
                 + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int[] pending = {0};
+            int[] pending = {0, 0};
             archive.forEachRow(t, row -> {
                 for (int i = 0; i < row.length; i++) {
                     RowValues.bind(ps, i + 1, kinds[i], types[i], row[i], postgres);
@@ -98,6 +100,10 @@ final class Restorer {
                 if (++pending[0] == BATCH) {
                     ps.executeBatch();
                     pending[0] = 0;
+                    if (++pending[1] * BATCH >= COMMIT) {
+                        c.commit();
+                        pending[1] = 0;
+                    }
                 }
             });
             if (pending[0] > 0) {
