@@ -46,6 +46,8 @@ if [ "${SKIP_PACKAGE:-}" != "1" ]; then
 fi
 [ -f "$H2_APP/quarkus-run.jar" ] || fail "$H2_APP/quarkus-run.jar is missing"
 [ -f "$PG_APP/quarkus-run.jar" ] || fail "$PG_APP/quarkus-run.jar is missing (the PostgreSQL build)"
+H2_APP=$(cd "$H2_APP" && pwd)
+PG_APP=$(cd "$PG_APP" && pwd)
 now_ms() { date +%s%3N; }
 
 admin() { curl -sS --fail --max-time 60 -u "admin:$ADMIN_PASSWORD" "$@"; }
