@@ -6,7 +6,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.hallingdal.jobbmal.common.WritableStorage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -40,6 +43,10 @@ public class LoginGuard {
      * cost a tenth of the start time; no password matches it that anyone knows.
      */
     private static final String DUMMY_HASH = "$2a$10$vDSOq761Jy/kqT9IN59Gk.lb43Jo8J2jcIY8keXZZvOvo4Ld7vHm2";
+
+    /** While the disk is full or unwritable, attempts are logged but not recorded (a write would fail). */
+    @Inject
+    Instance<WritableStorage> storage;
 
     /** The result of a password check; {@code identity} and {@code userId} are null when the login is refused. */
     public record Outcome(SecurityIdentity identity, Long userId, String reason) {
@@ -90,12 +97,15 @@ public class LoginGuard {
         String stored = user.map(u -> u.passwordHash).orElse(null);
         boolean passwordOk = BcryptUtil.matches(plain, stored == null ? DUMMY_HASH : stored) && stored != null;
         boolean ok = passwordOk && user.isPresent() && user.get().active;
-        if (ok) {
+        boolean record = !storage.isResolvable() || storage.get().writable();
+        if (ok && record) {
             // Only the latest success matters (it resets the count), and API clients log in on every
             // call: keep one success row per username, and failures for KEEP (an audit trail).
             LoginAttempt.delete("username = ?1 and (success = true or attemptedAt < ?2)", username, now.minus(KEEP));
         }
-        LoginAttempt.record(username, ok, now);
+        if (record) {
+            LoginAttempt.record(username, ok, now);
+        }
         if (!ok) {
             String reason = user.isEmpty() ? "unknown username" : !passwordOk ? "wrong password" : "inactive user";
             LOG.infof("Login failed for username '%s' (%s)", loggable(username), reason);

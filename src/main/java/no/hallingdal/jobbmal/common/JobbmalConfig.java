@@ -39,6 +39,16 @@ public interface JobbmalConfig {
     /** Sign-in through the organisation's identity provider (OpenID Connect); off unless all four are set. */
     Oidc oidc();
 
+    /** Scheduled backups (backup/, docs/deployment.md "Backups"). */
+    Backup backup();
+
+    /** A backup zip to restore into an empty database before serving (env JOBBMAL_RESTORE_FROM). */
+    @WithName("restore-from")
+    Optional<String> restoreFrom();
+
+    /** The embedded database's folder: writes stop (503) before it is full (env JOBBMAL_STORAGE_MIN_FREE). */
+    Storage storage();
+
     /**
      * Mark every cookie {@code Secure} (env JOBBMAL_SECURE_COOKIES). Set it when users reach the service over
      * HTTPS, e.g. behind a TLS-terminating reverse proxy (see docs/security.md).
@@ -83,6 +93,30 @@ public interface JobbmalConfig {
         @WithName("sort-memory")
         @WithDefault("16M")
         MemorySize sortMemory();
+    }
+
+    interface Backup {
+        /** Take the daily backup (env JOBBMAL_BACKUP_ENABLED); backups on demand work either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Local time of the daily backup, HH:mm (env JOBBMAL_BACKUP_TIME). */
+        @WithDefault("02:30")
+        java.time.LocalTime time();
+
+        /** How many backups to keep, newest first (env JOBBMAL_BACKUP_KEEP). */
+        @WithDefault("14")
+        int keep();
+
+        /** Folder of the backups (env JOBBMAL_BACKUP_DIR); default {@code backups} in the data folder. */
+        Optional<String> dir();
+    }
+
+    interface Storage {
+        /** Free space below which writes answer 503 instead of filling the disk. */
+        @WithName("min-free")
+        @WithDefault("64M")
+        MemorySize minFree();
     }
 
     interface Demo {
