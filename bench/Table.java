@@ -84,6 +84,7 @@ public class Table {
             sb.append(" PostgreSQL, ").append(group(pgSize)).append(" results |");
         }
         sb.append("\n|---|---:|").append(pgSize != null ? "---:|" : "").append('\n');
+        exportRow(sb, "Database filled (s)", h2Size, pgSize, "fill");
         exportRow(sb, "First export after the start (rows/s)", h2Size, pgSize, "first");
         exportRow(sb, "First export after the start (s)", h2Size, pgSize, "first-seconds");
         exportRow(sb, "Next exports: median (rows/s)", h2Size, pgSize, "rows-per-second");

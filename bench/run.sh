@@ -16,13 +16,14 @@
 # At the first size it also has 16 connections register results in parallel through the API (wrk with
 # bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it
 # times the CSV export of all rows with the app limited to -Xmx256m (one export after the start, then BENCH_EXPORT_RUNS
-# more, default 3), on two databases:
-#   - H2, filled with BENCH_EXPORT_SIZE results (default 100000) like the sizes above;
+# more, default 3), on two databases filled with the demo data (10 000 results) and copies of it inserted in date
+# order up to the size, as a database grows by registrations (bench/ExportData.java; BENCH_EXPORT_FILL=demo fills
+# with the demo data alone, whose results are in random date order):
+#   - H2 with BENCH_EXPORT_SIZE results (default 100000);
 #   - PostgreSQL at BENCH_PG_URL (default jdbc:postgresql://localhost:5432/jobbmal_bench, user and password
-#     BENCH_PG_USER / BENCH_PG_PASSWORD, default jobbmal / jobbmal; the database is created if missing and emptied),
-#     with the app packaged for PostgreSQL (-Ppostgresql) and BENCH_PG_EXPORT_SIZE results (default 1000000): the
-#     demo data, then copies of it made in SQL (bench/Postgres.java). Without a PostgreSQL there the step is skipped
-#     with a message, and fails under CI=true. BENCH_PG_EXPORT_SIZE=0 skips it.
+#     BENCH_PG_USER / BENCH_PG_PASSWORD, default jobbmal / jobbmal; the database is created if missing and emptied)
+#     with BENCH_PG_EXPORT_SIZE results (default 1000000), the app packaged for PostgreSQL (-Ppostgresql). Without a
+#     PostgreSQL there the step is skipped with a message, and fails under CI=true. BENCH_PG_EXPORT_SIZE=0 skips it.
 # BENCH_SIZES= (empty) measures the exports only.
 #
 # Writes target/bench/results.md (the table docs/benchmarks.md quotes), results.csv, and the raw wrk
@@ -41,6 +42,7 @@ PG_EXPORT_SIZE=${BENCH_PG_EXPORT_SIZE:-1000000}
 PG_URL=${BENCH_PG_URL:-jdbc:postgresql://localhost:5432/jobbmal_bench}
 PG_USER=${BENCH_PG_USER:-jobbmal}
 PG_PASSWORD=${BENCH_PG_PASSWORD:-jobbmal}
+EXPORT_FILL=${BENCH_EXPORT_FILL:-copies}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-150s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -82,7 +84,8 @@ PG_JAR="$ROOT/target/quarkus-app-postgresql/quarkus-run.jar"
 PG_REACHABLE=0
 if [ "$PG_EXPORT_SIZE" != "0" ]; then
   pg_status=0
-  PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD java -cp "$PG_DRIVER" "$ROOT/bench/Postgres.java" prepare "$PG_URL" || pg_status=$?
+  BENCH_DB_USER=$PG_USER BENCH_DB_PASSWORD=$PG_PASSWORD java -cp "$PG_DRIVER" "$ROOT/bench/ExportData.java" prepare "$PG_URL" \
+    || pg_status=$?
   if [ "$pg_status" = "0" ]; then
     PG_REACHABLE=1
   elif [ "$pg_status" = "3" ] && [ "${CI:-}" != "true" ]; then
@@ -357,35 +360,50 @@ time_exports() {
   echo "bench: $key of $rows rows ($bytes bytes) under -Xmx256m: median $median rows/s of$rates (first after the start $(awk -F, -v k="$size" -v m="$key.first" '$1 == k && $2 == m {print $3}' "$CSV") rows/s); resident memory ${rss} MB, heap ${heap% *} MB used of ${heap#* } MB committed"
 }
 
-# The CSV export on H2 (the embedded default).
+# fill_export SIZE DIR [ENV...]: the database of an export step: the demo data (all of it with
+# BENCH_EXPORT_FILL=demo, else up to 10 000 results) loaded by the app (APP_JAR) with the environment ENV, then copies
+# up to SIZE (bench/ExportData.java) through DB_URL with DB_DRIVER; records the time it took as KEY.fill.
+fill_export() {
+  local size=$1 dir=$2 t0 demo
+  shift 2
+  mkdir -p "$dir"
+  t0=$(now_ms)
+  demo=$size
+  if [ "$EXPORT_FILL" != "demo" ] && [ "$size" -gt 10000 ]; then demo=10000; fi
+  APP_JAVA_OPTS="-Xmx1g" start_app "$dir" "$dir/fill.log" "$@" JOBBMAL_DEMO_DATA=true JOBBMAL_DEMO_RESULTS="$demo"
+  wait_answer /q/health/ready 3600 > /dev/null
+  stop_app
+  if [ "$demo" -lt "$size" ]; then
+    BENCH_DB_USER=$DB_USER BENCH_DB_PASSWORD=$DB_PASSWORD java -cp "$DB_DRIVER" "$ROOT/bench/ExportData.java" grow \
+      "$DB_URL" "$size" || fail "filling the $KEY database failed"
+  fi
+  record "$size" "$KEY.fill" $(( ($(now_ms) - t0) / 1000 )) "s"
+  echo "bench: $KEY database filled with $size results ($demo from the demo data) in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+# The CSV export on H2 (the embedded default), in a compacted file (see fill).
 dir="$OUT/db-export"
-fill "$EXPORT_SIZE" "$dir"
+rm -rf "$dir"
+KEY=export DB_URL="jdbc:h2:file:$dir/data/jobbmal;AUTO_SERVER=FALSE" DB_DRIVER=$H2_JAR DB_USER=jobbmal DB_PASSWORD=jobbmal \
+  fill_export "$EXPORT_SIZE" "$dir"
+java -cp "$H2_JAR" "$ROOT/bench/Compact.java" "$dir/data/jobbmal" || fail "compacting the export database failed"
 APP_LOG="$dir/app.log"
 APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$APP_LOG"
 wait_answer /login 120 > /dev/null
 time_exports export "$EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
 stop_app
 
-# The CSV export on PostgreSQL: the app built for it, the demo data copied up to the size in SQL. Without the class-data
-# archive (it belongs to the H2 build), which changes the start, not the export.
+# The CSV export on PostgreSQL, with the app built for it; without the class-data archive (it belongs to the H2
+# build), which changes the start, not the export.
 if [ "$PG_REACHABLE" = "1" ]; then
   dir="$OUT/pg-export"
-  mkdir -p "$dir"
-  t0=$(now_ms)
-  demo=$(( PG_EXPORT_SIZE < 10000 ? PG_EXPORT_SIZE : 10000 ))
-  APP_JAR="$PG_JAR" APP_JAVA_OPTS="-Xmx1g" start_app "$dir" "$dir/fill.log" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" \
-    QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
-    QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
-    JOBBMAL_DEMO_DATA=true JOBBMAL_DEMO_RESULTS="$demo"
-  wait_answer /q/health/ready 600 > /dev/null
-  stop_app
-  PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD java -cp "$PG_DRIVER" "$ROOT/bench/Postgres.java" grow "$PG_URL" "$PG_EXPORT_SIZE" \
-    || fail "filling PostgreSQL failed"
-  record "$PG_EXPORT_SIZE" "pg-fill" $(( ($(now_ms) - t0) / 1000 )) "s"
-  echo "bench: PostgreSQL filled with $PG_EXPORT_SIZE results in $(( ($(now_ms) - t0) / 1000 )) s"
+  pg_env=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME="$PG_USER"
+    QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD")
+  KEY=pg-export DB_URL=$PG_URL DB_DRIVER=$PG_DRIVER DB_USER=$PG_USER DB_PASSWORD=$PG_PASSWORD APP_JAR="$PG_JAR" \
+    fill_export "$PG_EXPORT_SIZE" "$dir" "${pg_env[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=true \
+    QUARKUS_FLYWAY_CLEAN_DISABLED=false
   APP_LOG="$dir/app.log"
-  APP_JAR="$PG_JAR" APP_JAVA_OPTS="$RECOMMENDED_JAVA_OPTS" start_app "$dir" "$APP_LOG" \
-    QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD"
+  APP_JAR="$PG_JAR" APP_JAVA_OPTS="$RECOMMENDED_JAVA_OPTS" start_app "$dir" "$APP_LOG" "${pg_env[@]}"
   wait_answer /login 120 > /dev/null
   time_exports pg-export "$PG_EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
   stop_app
