@@ -22,7 +22,8 @@
 #   - H2 with BENCH_EXPORT_SIZE results (default 100000);
 #   - PostgreSQL at BENCH_PG_URL (default jdbc:postgresql://localhost:5432/jobbmal_bench, user and password
 #     BENCH_PG_USER / BENCH_PG_PASSWORD, default jobbmal / jobbmal; the database is created if missing and emptied)
-#     with BENCH_PG_EXPORT_SIZE results (default 1000000), the app packaged for PostgreSQL (-Ppostgresql). Without a
+#     with BENCH_PG_EXPORT_SIZE results (default 1000000), the app packaged for PostgreSQL (-Ppostgresql) into
+#     BENCH_PG_APP (default target/quarkus-app-postgresql; with SKIP_PACKAGE=1 it must be there). Without a
 #     PostgreSQL there the step is skipped with a message, and fails under CI=true. BENCH_PG_EXPORT_SIZE=0 skips it.
 # BENCH_SIZES= (empty) measures the exports only.
 #
@@ -80,7 +81,8 @@ H2_JAR=$(ls "$ROOT"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 PG_DRIVER=$(ls "$ROOT"/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar)
 
 # The PostgreSQL export step needs a server and the app built for PostgreSQL (db-kind is fixed at build time).
-PG_JAR="$ROOT/target/quarkus-app-postgresql/quarkus-run.jar"
+PG_APP=${BENCH_PG_APP:-target/quarkus-app-postgresql}
+PG_JAR="$ROOT/$PG_APP/quarkus-run.jar"
 PG_REACHABLE=0
 if [ "$PG_EXPORT_SIZE" != "0" ]; then
   pg_status=0
@@ -97,7 +99,7 @@ if [ "$PG_EXPORT_SIZE" != "0" ]; then
 fi
 if [ "$PG_REACHABLE" = "1" ] && [ "${SKIP_PACKAGE:-}" != "1" ]; then
   echo "bench: packaging for PostgreSQL"
-  ./mvnw -B -q package -DskipTests -Ppostgresql -Dquarkus.package.output-directory=quarkus-app-postgresql
+  ./mvnw -B -q package -DskipTests -Ppostgresql -Dquarkus.package.output-directory="${PG_APP#target/}"
 fi
 [ "$PG_REACHABLE" = "0" ] || [ -f "$PG_JAR" ] || { echo "bench: $PG_JAR is missing" >&2; exit 1; }
 # The class-data archive of the recommended production start (docs/deployment.md, "Faster start"):
