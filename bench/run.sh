@@ -16,7 +16,7 @@
 # At the first size it also has 16 connections register results in parallel through the API (wrk with
 # bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it
 # times the CSV export of all rows with the app limited to -Xmx256m (one export after the start, then BENCH_EXPORT_RUNS
-# more, default 3), on two databases filled with the demo data (10 000 results) and copies of it inserted in date
+# more, default 5), on two databases filled with the demo data (10 000 results) and copies of it inserted in date
 # order up to the size, as a database grows by registrations (bench/ExportData.java; BENCH_EXPORT_FILL=demo fills
 # with the demo data alone, whose results are in random date order):
 #   - H2 with BENCH_EXPORT_SIZE results (default 100000);
@@ -38,7 +38,7 @@ ROOT=$PWD
 
 SIZES=${BENCH_SIZES-"1000 10000 100000"}
 EXPORT_SIZE=${BENCH_EXPORT_SIZE:-100000}
-EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
+EXPORT_RUNS=${BENCH_EXPORT_RUNS:-5}
 PG_EXPORT_SIZE=${BENCH_PG_EXPORT_SIZE:-1000000}
 PG_URL=${BENCH_PG_URL:-jdbc:postgresql://localhost:5432/jobbmal_bench}
 PG_USER=${BENCH_PG_USER:-jobbmal}
