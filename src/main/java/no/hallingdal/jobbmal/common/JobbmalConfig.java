@@ -33,9 +33,6 @@ public interface JobbmalConfig {
     /** Login sessions. */
     Session session();
 
-    /** The exports. */
-    Export export();
-
     /** Sign-in through the organisation's identity provider (OpenID Connect); off unless all four are set. */
     Oidc oidc();
 
@@ -83,16 +80,6 @@ public interface JobbmalConfig {
 
         /** The sign-in button's text (env JOBBMAL_OIDC_LABEL), e.g. "Logg inn med Microsoft". */
         Optional<String> label();
-    }
-
-    interface Export {
-        /**
-         * Memory one results export may use to sort its rows by date and id (env JOBBMAL_EXPORT_SORT_MEMORY,
-         * e.g. 16M); beyond it sorted runs go to temporary files and are merged.
-         */
-        @WithName("sort-memory")
-        @WithDefault("16M")
-        MemorySize sortMemory();
     }
 
     interface Backup {
