@@ -1,6 +1,5 @@
 package no.hallingdal.jobbmal.common;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -33,9 +32,6 @@ public interface JobbmalConfig {
     /** Login sessions. */
     Session session();
 
-    /** The exports. */
-    Export export();
-
     /**
      * Mark every cookie {@code Secure} (env JOBBMAL_SECURE_COOKIES). Set it when users reach the service over
      * HTTPS, e.g. behind a TLS-terminating reverse proxy (see docs/security.md).
@@ -52,16 +48,6 @@ public interface JobbmalConfig {
         @WithName("idle-timeout")
         @WithDefault("PT30M")
         java.time.Duration idleTimeout();
-    }
-
-    interface Export {
-        /**
-         * Memory one results export may use to sort its rows by date and id (env JOBBMAL_EXPORT_SORT_MEMORY,
-         * e.g. 16M); beyond it sorted runs go to temporary files and are merged.
-         */
-        @WithName("sort-memory")
-        @WithDefault("16M")
-        MemorySize sortMemory();
     }
 
     interface Demo {

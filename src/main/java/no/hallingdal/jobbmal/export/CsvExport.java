@@ -1,5 +1,7 @@
 package no.hallingdal.jobbmal.export;
 
+import no.hallingdal.jobbmal.export.ExportService.ResultRow;
+import no.hallingdal.jobbmal.export.ExportService.SummaryRow;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.BufferedWriter;
@@ -8,6 +10,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -15,65 +18,48 @@ import java.util.List;
 public final class CsvExport {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    static final int CHUNK = 32 * 1024;
-    /** U+FEFF in UTF-8, as {@link #open} writes it. */
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private CsvExport() {
     }
 
-    static Writer open(OutputStream out, CsvDialect dialect) throws IOException {
+    /** A printer on {@code out} in UTF-8, after the byte order mark if the dialect has one. */
+    static CSVPrinter open(OutputStream out, CsvDialect dialect) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         if (dialect.bom) {
             w.write('\uFEFF');
         }
-        return w;
+        return new CSVPrinter(w, dialect.format());
     }
 
-    /**
-     * The results, one line each. Each row's line is formatted on the export's encoding thread as it is read
-     * ({@link CsvLine}, the line without its last cell) and sorted as bytes; as the sorted lines go out only
-     * the double count is added. They are collected into pieces of {@link #CHUNK} bytes written to the stream:
-     * writing every line on its own cost some forty calls per row.
-     */
+    /** The results, one line each, in date and id order. */
     public static long results(OutputStream out, CsvDialect dialect, ExportService service, ExportFilter filter)
             throws IOException {
-        if (dialect.bom) {
-            out.write(BOM);
-        }
-        StringBuilder header = new StringBuilder();
-        new CSVPrinter(header, dialect.format()).printRecord(ExportService.RESULT_COLUMNS);
-        Bytes chunk = new Bytes(CHUNK + 16 * 1024);
-        chunk.putUtf8(header);
-        CsvLine line = new CsvLine(dialect);
-        long n = service.results(filter, new ExportService.RowFormat() {
-            @Override
-            public void encode(ExportService.ResultRow row, Bytes record) {
-                line.write(row, record);
-            }
-
-            @Override
-            public void accept(long day, long id, byte[] payload, int offset, int length, boolean doubleCount)
-                    throws IOException {
-                chunk.put(payload, offset, length);
-                chunk.put(doubleCount ? CsvLine.TRUE : CsvLine.FALSE);
-                if (chunk.length >= CHUNK) {
-                    out.write(chunk.bytes, 0, chunk.length);
-                    chunk.clear();
-                }
-            }
-        });
-        out.write(chunk.bytes, 0, chunk.length);
-        out.flush();
+        CSVPrinter csv = open(out, dialect);
+        csv.printRecord(ExportService.RESULT_COLUMNS);
+        long n = service.results(filter, r -> print(csv, dialect, r));
+        csv.flush();
         return n;
     }
 
-    public static long summary(OutputStream out, CsvDialect dialect, List<ExportService.SummaryRow> rows)
-            throws IOException {
-        Writer w = open(out, dialect);
-        CSVPrinter csv = new CSVPrinter(w, dialect.format());
+    /** One result's line. */
+    static void print(CSVPrinter csv, CsvDialect dialect, ResultRow r) throws IOException {
+        csv.printRecord(Long.toString(r.id()), r.date().toString(), Integer.toString(r.year()),
+                Long.toString(r.projectId()), Cells.text(r.project()), r.focusAreaCode(), Cells.text(r.focusArea()),
+                r.municipalityCode(), Cells.text(r.municipality()), r.kind(), dialect.decimal(r.amount()),
+                dialect.decimal(r.women()), dialect.decimal(r.men()), Cells.text(r.company()),
+                r.orgNumber() == null ? "" : r.orgNumber(), r.status(), Cells.text(r.evidence()),
+                Cells.text(r.registeredBy()), timestamp(r.registeredAt()), Cells.text(r.approvedBy()),
+                timestamp(r.approvedAt()), r.doubleCount() ? "true" : "false");
+    }
+
+    private static String timestamp(LocalDateTime t) {
+        return t == null ? "" : TIMESTAMP.format(t);
+    }
+
+    public static long summary(OutputStream out, CsvDialect dialect, List<SummaryRow> rows) throws IOException {
+        CSVPrinter csv = open(out, dialect);
         csv.printRecord(ExportService.SUMMARY_COLUMNS);
-        for (ExportService.SummaryRow r : rows) {
+        for (SummaryRow r : rows) {
             csv.printRecord(r.year() == null ? "" : r.year().toString(),
                     r.municipalityCode() == null ? "" : r.municipalityCode(), Cells.text(r.municipality()),
                     r.focusAreaCode() == null ? "" : r.focusAreaCode(), Cells.text(r.focusArea()),
@@ -81,7 +67,6 @@ public final class CsvExport {
                     dialect.decimal(r.securedJobs()), dialect.decimal(r.newCompanies()));
         }
         csv.flush();
-        w.flush();
         return rows.size();
     }
 }

@@ -1,5 +1,6 @@
 package no.hallingdal.jobbmal.export;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,15 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,24 +31,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The export's two threads through the real service, with a sort memory of 4 KB so that runs are on disk:
- * a failure on the encoding thread, and a client that breaks off, end the export with no temporary file
- * left and no encoding thread still busy; the double counts of a filtered export agree with the unfiltered
- * one, whose flags are only known after its scan.
+ * The results export through the real service and database: a failure while the rows go out, and a client
+ * that breaks off, end the export and give its connection back (more times than the pool has connections);
+ * the rows come in date and id order with the double count the database gives; a filtered export flags the
+ * same double counts as the unfiltered one.
  */
 @QuarkusTest
-@TestProfile(ExportEndsCleanlyTest.SmallSortMemory.class)
+@TestProfile(ExportEndsCleanlyTest.OwnDatabase.class)
 @TestSecurity(user = "admin", roles = "admin")
 class ExportEndsCleanlyTest {
 
-    public static class SmallSortMemory implements QuarkusTestProfile {
+    public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return TestDatabase.own("export-ends-cleanly", Map.of("jobbmal.export.sort-memory", "4K"));
+            return TestDatabase.own("export-ends-cleanly");
         }
     }
 
     static final ExportFilter ALL = new ExportFilter(null, null, null, null, null, null, null);
+    /** More exports than the pool has connections (quarkus.datasource.jdbc.max-size): a leak would block. */
+    static final int TIMES = 40;
 
     @Inject
     EntityManager em;
@@ -57,7 +58,10 @@ class ExportEndsCleanlyTest {
     @Inject
     ExportService service;
 
-    /** Results enough for several runs on disk, with org. numbers shared between projects and years. */
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Results with org. numbers shared between projects and years, and awkward text. */
     void results(long seed, int n) {
         Fixture fx = new Fixture(em);
         long[] projects = {fx.project("Ende " + seed + " A", "baerekraft", "10"),
@@ -77,75 +81,90 @@ class ExportEndsCleanlyTest {
     }
 
     @Test
-    void aFailureOnTheEncodingThreadEndsTheExportWithNothingLeft() throws Exception {
+    void aFailureWhileTheRowsGoOutEndsTheExportAndGivesTheConnectionBack() throws Exception {
         results(1, 60);
-        Set<Path> before = ResultSortTest.runFiles();
-        Set<Path> during = new HashSet<>();
-        IllegalStateException failure = new IllegalStateException("formatting failed");
-        int[] encoded = {0};
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> service.results(ALL,
-                new ExportService.RowFormat() {
-                    @Override
-                    public void encode(ResultRow row, Bytes out) throws IOException {
-                        if (++encoded[0] == 40) {
-                            during.addAll(ResultSortTest.runFiles());
-                            throw failure;
-                        }
-                        RowCodec.encode(row, out);
-                    }
-
-                    @Override
-                    public void accept(long day, long id, byte[] payload, int offset, int length, boolean doubleCount) {
-                        throw new AssertionError("no row goes out after a failure");
-                    }
-                }));
-        assertSame(failure, thrown);
-        assertNothingLeft(before, during);
+        for (int i = 0; i < TIMES; i++) {
+            RuntimeException failure = new IllegalStateException("writing failed");
+            int[] rows = {0};
+            RuntimeException thrown = assertThrows(RuntimeException.class, () -> service.results(ALL, r -> {
+                if (++rows[0] == 40) {
+                    throw failure;
+                }
+            }));
+            assertSame(failure, thrown);
+        }
+        assertConnectionsUsable();
+        long all = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM result").getSingleResult()).longValue();
+        assertEquals(all, service.results(ALL, r -> { }));
     }
 
     @Test
-    void aClientThatBreaksOffEndsTheExportWithNothingLeft() throws Exception {
-        results(2, 60);
-        Set<Path> before = ResultSortTest.runFiles();
-        Set<Path> during = new HashSet<>();
-        long[] written = {0};
-        OutputStream client = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+    void aClientThatBreaksOffEndsTheExportAndGivesTheConnectionBack() throws Exception {
+        results(2, 600); // several times the writer's buffer: the first bytes go out while rows are still read
+        for (int i = 0; i < TIMES; i++) {
+            long[] attempts = {0};
+            OutputStream client = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                during.addAll(ResultSortTest.runFiles()); // the runs are there as the sorted lines go out
-                written[0] += len;
-                if (written[0] > 3) { // the BOM went out, then the connection is gone
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    attempts[0]++;
                     throw new IOException("Connection reset by peer");
                 }
-            }
-        };
-        IOException thrown = assertThrows(IOException.class, () -> CsvExport.results(client, CsvDialect.EXCEL_NB, service,
-                ALL));
-        assertEquals("Connection reset by peer", thrown.getMessage());
-        assertNothingLeft(before, during);
+            };
+            IOException thrown = assertThrows(IOException.class,
+                    () -> CsvExport.results(client, CsvDialect.EXCEL_NB, service, ALL));
+            assertEquals("Connection reset by peer", thrown.getMessage());
+            assertEquals(1, attempts[0], "the export stopped at the first failed write");
+        }
+        assertConnectionsUsable();
+        assertFalse(flags("").isEmpty());
     }
 
-    void assertNothingLeft(Set<Path> before, Set<Path> during) throws InterruptedException {
-        during.removeAll(before);
-        assertTrue(during.size() > 1, "runs were on disk: " + during.size());
-        for (Path p : during) {
-            assertFalse(Files.exists(p), p + " deleted");
-        }
-        for (int i = 0; i < 200 && service.encodersBusy() > 0; i++) {
-            Thread.sleep(10); // the pool counts a thread busy until just after its task returned
-        }
-        assertEquals(0, service.encodersBusy(), "no encoding thread still busy");
-        for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
-            for (StackTraceElement e : t.getValue()) {
-                assertFalse(e.getClassName().startsWith(ExportPipeline.class.getName()),
-                        t.getKey().getName() + " still in the pipeline");
+    /** Connections from the pool are in autocommit again, as the rest of the app expects them. */
+    void assertConnectionsUsable() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Connection c = dataSource.getConnection();
+                held.add(c);
+                assertTrue(c.getAutoCommit(), "autocommit restored");
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
             }
         }
+    }
+
+    @Test
+    void everyRowInDateAndIdOrderWithTheDoubleCountTheDatabaseGives() throws IOException {
+        results(4, 150);
+        // the order, evidence and double count the database gives, with the lists' rule written out as EXISTS
+        @SuppressWarnings("unchecked")
+        List<Object[]> db = em.createNativeQuery("""
+                SELECT r.id, r.result_date, r.evidence,
+                       CASE WHEN r.kind = 'NEW_JOBS' AND r.status <> 'WITHDRAWN' AND EXISTS (SELECT 1 FROM result o
+                           WHERE o.org_number = r.org_number AND o.result_year = r.result_year AND o.kind = 'NEW_JOBS'
+                             AND o.status <> 'WITHDRAWN' AND o.project_id <> r.project_id) THEN 'true' ELSE 'false' END
+                FROM result r ORDER BY r.result_date, r.id""").getResultList();
+        String text = given().get("/export/results.csv?dialect=rfc4180").then().statusCode(200).extract().asString();
+        List<CSVRecord> rows = ExportTest.parse(text, ',');
+        assertEquals(db.size() + 1, rows.size());
+        int doubled = 0;
+        for (int i = 0; i < db.size(); i++) {
+            Object[] d = db.get(i);
+            CSVRecord c = rows.get(i + 1);
+            assertEquals(d[0].toString(), c.get(0), "row " + i);
+            assertEquals(d[1].toString(), c.get(1));
+            assertEquals(d[2], c.get(16));
+            assertEquals(d[3], c.get(21), "double count of " + d[0]);
+            doubled += "true".equals(d[3]) ? 1 : 0;
+        }
+        assertTrue(doubled > 10 && doubled < db.size() / 2, "both flags present: " + doubled);
     }
 
     @Test
@@ -153,7 +172,7 @@ class ExportEndsCleanlyTest {
         results(3, 120);
         Map<String, String> all = flags("");
         assertTrue(all.containsValue("true") && all.containsValue("false"), "both flags: " + all.values());
-        List<ResultRow> rows = new java.util.ArrayList<>();
+        List<ResultRow> rows = new ArrayList<>();
         service.results(ALL, rows::add);
         for (ResultRow r : rows) {
             assertEquals(all.get(Long.toString(r.id())), Boolean.toString(r.doubleCount()), "XLSX rows, id " + r.id());
