@@ -37,16 +37,21 @@ public class DemoAccounts {
                 u.username = d[0];
                 u.displayName = d[1];
                 u.email = d[0] + "@example.org";
-                u.role = d[2];
                 u.active = true;
                 u.createdAt = Instant.now();
                 u.passwordHash = AccountService.hash(d[3]);
+                if (Role.COUNTY_CODE.equals(d[2])) {
+                    u.countyCode = seed.programme.countyCode;
+                } else {
+                    u.memberships.add(Membership.of(u, seed.programme.id,
+                            no.hallingdal.jobbmal.common.CodedEnum.fromCode(Role.class, d[2]).orElseThrow()));
+                }
                 u.persist();
             }
             seed.users.add(u);
-            if (lead1 == null && Role.LEAD_CODE.equals(u.role)) {
+            if (lead1 == null && Role.LEAD_CODE.equals(d[2])) {
                 lead1 = u;
-            } else if (lead2 == null && Role.LEAD_CODE.equals(u.role)) {
+            } else if (lead2 == null && Role.LEAD_CODE.equals(d[2])) {
                 lead2 = u;
             }
         }

@@ -75,7 +75,7 @@ public class LoginGuard {
             LOG.infof("Login failed for username '%s' (%s)", loggable(username), reason);
             return new Outcome(null, reason);
         }
-        LOG.infof("Login succeeded for user '%s' (role %s)", user.get().username, user.get().role);
+        LOG.infof("Login succeeded for user '%s' (roles %s)", user.get().username, user.get().securityRoles());
         return new Outcome(identity(user.get()), null);
     }
 
@@ -110,12 +110,18 @@ public class LoginGuard {
         return Duration.between(oldest, newest).compareTo(WINDOW) <= 0 && now.isBefore(newest.plus(LOCK));
     }
 
+    /** The identity of a user: their security roles, and their name and rights as attributes (CurrentUser). */
     static SecurityIdentity identity(User user) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role)
+                .addRoles(user.securityRoles())
                 .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName)
-                .build();
+                .addAttribute(CurrentUser.MEMBERSHIPS, user.membershipRoles())
+                .addAttribute(CurrentUser.SYSTEM_ADMIN, user.systemAdmin);
+        if (user.countyCode != null) {
+            b.addAttribute(CurrentUser.COUNTY, user.countyCode);
+        }
+        return b.build();
     }
 
     /** Usernames are compared case-insensitively; what is stored and logged is trimmed and lower-cased. */

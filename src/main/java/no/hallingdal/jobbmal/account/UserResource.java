@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /** Admin pages for user accounts: list, create, edit (role, active, projects led), reset password, deactivate. */
 @Path("/admin/users")
-@RolesAllowed(Role.ADMIN_CODE)
+@RolesAllowed({Role.SYSTEM_ADMIN_CODE, Role.ADMIN_CODE})
 @Produces(MediaType.TEXT_HTML)
 public class UserResource {
 
@@ -89,9 +89,9 @@ public class UserResource {
     @GET
     @Path("{id}")
     public TemplateInstance editForm(@PathParam("id") Long id) {
-        User u = service.get(id);
+        User u = service.administered(id);
         Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-        UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, u.role, u.active, led, u.version);
+        UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led, u.version);
         return form(pages.page("admin", "user.edit.title", u.username), form, false);
     }
 
@@ -99,7 +99,7 @@ public class UserResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") Long id, MultivaluedMap<String, String> f) {
-        User existing = service.get(id);
+        User existing = service.administered(id);
         Errors parse = new Errors();
         UserService.UserInput in = input(f, parse, existing.username);
         try {
@@ -123,9 +123,9 @@ public class UserResource {
             return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.password.reset", u.username))
                     .build();
         } catch (ValidationException e) {
-            User u = service.get(id);
+            User u = service.administered(id);
             Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, u.role, u.active, led, u.version);
+            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led, u.version);
             Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
             return Response.status(400).entity(form(page, form, false)).build();
         }
@@ -140,9 +140,9 @@ public class UserResource {
             return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.deactivated", u.username))
                     .build();
         } catch (ValidationException e) {
-            User u = service.get(id);
+            User u = service.administered(id);
             Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, u.role, u.active, led, u.version);
+            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led, u.version);
             Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
             return Response.status(400).entity(form(page, form, false)).build();
         }

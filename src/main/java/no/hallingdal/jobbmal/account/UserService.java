@@ -3,18 +3,23 @@ package no.hallingdal.jobbmal.account;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.ValidationException;
+import no.hallingdal.jobbmal.common.Inputs;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.stream.Collectors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * The rules for user accounts, shared by the admin pages and the JSON API: create, edit (role, active
  * flag, projects led), reset a password, change one's own password. Users are deactivated, never
- * deleted. Only admins reach the admin operations (checked by the resources with {@code @RolesAllowed});
+ * deleted. Only system administrators reach the admin operations (checked here, and first by the resources);
  * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here.
  */
 @ApplicationScoped
@@ -44,20 +49,52 @@ public class UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** What an admin sets on a user. {@code active} null means true; {@code version} null skips the stale check. */
+    /**
+     * What a system administrator sets on a user. {@code active} null means true; {@code version} null skips the
+     * stale check. Rights come as {@code memberships} (with {@code countyCode} and {@code systemAdmin}), or in the
+     * wave-1 shape, {@code role} + {@code projectIds}, which means the instance's only programme (a county role: its
+     * county). Neither on an update leaves the rights as they are.
+     */
     public record UserInput(String username, String displayName, String email, String role, Boolean active,
-            List<Long> projectIds, Long version) {
+            List<Long> projectIds, Long version, List<MembershipInput> memberships, String countyCode,
+            Boolean systemAdmin) {
+
+        /** The wave-1 shape: a role (and projects led) in the only programme. */
+        public UserInput(String username, String displayName, String email, String role, Boolean active,
+                List<Long> projectIds, Long version) {
+            this(username, displayName, email, role, active, projectIds, version, null, null, null);
+        }
     }
 
-    /** A user with the projects they lead, for lists. */
-    public record UserSummary(User user, List<ProjectRef> projects) {
+    /** A role in a programme, by the programme's code; {@code projectIds} only for a lead. */
+    public record MembershipInput(String programme, String role, List<Long> projectIds) {
+    }
+
+    /** The rights an input resolves to. */
+    record Resolved(List<Membership> memberships, Map<Long, Set<Project>> projects, String countyCode,
+            boolean systemAdmin) {
+    }
+
+    /** A user with their memberships and the projects they lead, for lists. */
+    public record UserSummary(User user, List<MembershipView> memberships, List<ProjectRef> projects) {
     }
 
     public record ProjectRef(Long id, String name) {
     }
 
+    @Inject
+    CurrentUser currentUser;
+
+    /** Every user, for a system administrator (403 for anyone else). */
     public List<User> listAll() {
+        currentUser.requireSystemAdmin();
         return User.list("order by lower(displayName), username");
+    }
+
+    /** A user, for a system administrator (403 for anyone else); 404 when unknown. */
+    public User administered(Long id) {
+        currentUser.requireSystemAdmin();
+        return get(id);
     }
 
     public User get(Long id) {
@@ -77,7 +114,42 @@ public class UserService {
         for (Object[] r : rows) {
             led.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new ProjectRef((Long) r[1], (String) r[2]));
         }
-        return listAll().stream().map(u -> new UserSummary(u, led.getOrDefault(u.id, List.of()))).toList();
+        return listAll().stream().map(u -> new UserSummary(u, memberships(u), led.getOrDefault(u.id, List.of())))
+                .toList();
+    }
+
+    /** A membership as shown and returned: the programme's code and name, the role, the projects led there. */
+    public record MembershipView(String programme, String programmeName, String role, List<Long> projectIds) {
+    }
+
+    /** The user's memberships with the projects they lead in each programme. */
+    public List<MembershipView> memberships(User u) {
+        List<ProjectRef> led = projectsLedBy(u.id);
+        Map<Long, List<Long>> ledByProgramme = new HashMap<>();
+        for (ProjectRef r : led) {
+            Project p = Project.findById(r.id());
+            ledByProgramme.computeIfAbsent(p.programme.id, k -> new ArrayList<>()).add(r.id());
+        }
+        List<MembershipView> out = new ArrayList<>();
+        for (Membership m : u.memberships) {
+            Programme p = Programme.findById(m.programmeId);
+            out.add(new MembershipView(p.code, p.name, m.role, ledByProgramme.getOrDefault(p.id, List.of())));
+        }
+        return out;
+    }
+
+    /**
+     * The wave-1 role of a user while the instance has one programme: their role there, or county for its county;
+     * null with several programmes or no role.
+     */
+    public String legacyRole(User u) {
+        List<Programme> all = Programme.list("order by id");
+        if (all.size() != 1) {
+            return null;
+        }
+        Programme p = all.get(0);
+        return u.roleIn(p.id).map(Role::code)
+                .orElse(p.countyCode.equals(u.countyCode) ? Role.COUNTY_CODE : null);
     }
 
     public List<ProjectRef> projectsLedBy(Long userId) {
@@ -94,6 +166,7 @@ public class UserService {
 
     @Transactional
     public User create(UserInput in, String password) {
+        currentUser.requireSystemAdmin();
         Errors errors = new Errors();
         String username = in.username() == null ? null : in.username().strip().toLowerCase(Locale.ROOT);
         if (username == null || username.isEmpty()) {
@@ -106,25 +179,25 @@ public class UserService {
         }
         validateDetails(in, errors);
         validatePassword("password", password, username, errors);
-        Set<Project> projects = projects(in, errors);
+        Resolved rights = rights(in, errors, true);
         errors.throwIfAny();
 
         User u = new User();
         u.username = username;
         u.displayName = in.displayName().strip();
         u.email = blankToNull(in.email());
-        u.role = in.role();
         u.active = in.active() == null || in.active();
         u.createdAt = Instant.now();
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
-        setProjectsLed(u, projects);
-        LOG.infof("User '%s' created with role %s", u.username, u.role);
+        apply(u, rights);
+        LOG.infof("User '%s' created with roles %s", u.username, u.securityRoles());
         return u;
     }
 
     @Transactional
     public User update(Long id, UserInput in, User actor) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         if (in.version() != null && in.version() != u.version) {
             throw new OptimisticLockException();
@@ -135,30 +208,35 @@ public class UserService {
         }
         validateDetails(in, errors);
         boolean active = in.active() == null || in.active();
+        Resolved rights = rights(in, errors, false);
         if (actor != null && actor.id.equals(u.id)) {
             if (!active) {
                 errors.add("active", "user.error.self.deactivate");
             }
-            if (in.role() != null && !Role.ADMIN_CODE.equals(in.role()) && u.hasRole(Role.ADMIN)) {
-                errors.add("role", "user.error.self.demote");
+            if (rights != null && u.systemAdmin && !rights.systemAdmin()) {
+                errors.add(in.memberships() != null || in.systemAdmin() != null ? "systemAdmin" : "role",
+                        "user.error.self.demote");
             }
         }
-        Set<Project> projects = projects(in, errors);
         errors.throwIfAny();
 
         u.displayName = in.displayName().strip();
         u.email = blankToNull(in.email());
-        if (!u.role.equals(in.role()) || u.active != active) {
-            LOG.infof("User '%s' changed: role %s -> %s, active %s -> %s", u.username, u.role, in.role(), u.active, active);
+        Set<String> before = u.securityRoles();
+        if (rights != null) {
+            apply(u, rights);
         }
-        u.role = in.role();
+        if (!before.equals(u.securityRoles()) || u.active != active) {
+            LOG.infof("User '%s' changed: roles %s -> %s, active %s -> %s", u.username, before, u.securityRoles(),
+                    u.active, active);
+        }
         u.active = active;
-        setProjectsLed(u, projects);
         return u;
     }
 
     @Transactional
     public User deactivate(Long id, User actor) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         if (actor != null && actor.id.equals(u.id)) {
             throw ValidationException.of("active", "user.error.self.deactivate");
@@ -173,6 +251,7 @@ public class UserService {
     /** An admin sets a new password for a user (same rules as any password). */
     @Transactional
     public User resetPassword(Long id, String password) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         Errors errors = new Errors();
         validatePassword("password", password, u.username, errors);
@@ -223,26 +302,103 @@ public class UserService {
         if (email != null && (email.length() > TEXT_MAX || !EMAIL.matcher(email).matches())) {
             errors.add("email", "user.error.email");
         }
-        if (in.role() == null || in.role().isBlank()) {
-            errors.add("role", "error.required");
-        } else if (CodedEnum.fromCode(Role.class, in.role()).isEmpty()) {
-            errors.add("role", "user.error.role");
-        }
     }
 
-    /** The projects to lead; only a lead leads projects, for other roles the list must be empty. */
-    private static Set<Project> projects(UserInput in, Errors errors) {
+    /**
+     * The rights the input asks for: its memberships, or its wave-1 role in the only programme; null on an update
+     * that names neither. On a create one of them is required.
+     */
+    private static Resolved rights(UserInput in, Errors errors, boolean create) {
+        if (in.memberships() != null) {
+            return memberships(in, errors);
+        }
+        String role = Inputs.text(in.role());
+        if (role == null) {
+            if (create || in.countyCode() != null || in.systemAdmin() != null) {
+                if (create && in.countyCode() == null && !Boolean.TRUE.equals(in.systemAdmin())) {
+                    errors.add("role", "error.required");
+                }
+                return new Resolved(List.of(), Map.of(), county(in.countyCode(), errors),
+                        Boolean.TRUE.equals(in.systemAdmin()));
+            }
+            return null;
+        }
+        Role r = CodedEnum.fromCode(Role.class, role).orElse(null);
+        if (r == null) {
+            errors.add("role", "user.error.role");
+            return null;
+        }
+        List<Programme> all = Programme.list("order by id");
+        if (all.size() != 1) {
+            errors.add("memberships", "user.error.role.severalProgrammes",
+                    all.stream().map(p -> p.code).collect(Collectors.joining(", ")));
+            return null;
+        }
+        Programme only = all.get(0);
+        boolean systemAdmin = in.systemAdmin() != null ? in.systemAdmin() : r == Role.ADMIN;
+        if (r == Role.COUNTY) {
+            if (in.projectIds() != null && !in.projectIds().isEmpty()) {
+                errors.add("projects", "user.error.projects.lead");
+            }
+            return new Resolved(List.of(), Map.of(), only.countyCode, systemAdmin);
+        }
+        return new Resolved(List.of(membership(only, r)), Map.of(only.id, projects(only, r, in.projectIds(), errors)),
+                county(in.countyCode(), errors), systemAdmin);
+    }
+
+    private static Resolved memberships(UserInput in, Errors errors) {
+        List<Membership> out = new ArrayList<>();
+        Map<Long, Set<Project>> projects = new HashMap<>();
+        for (int i = 0; i < in.memberships().size(); i++) {
+            MembershipInput m = in.memberships().get(i);
+            String field = "memberships[" + i + "]";
+            Programme p = m == null ? null : Programme.findByCode(m.programme()).orElse(null);
+            Role r = m == null ? null : CodedEnum.fromCode(Role.class, m.role()).orElse(null);
+            if (p == null) {
+                errors.add(field + ".programme", "user.error.programme", m == null ? "" : String.valueOf(m.programme()));
+            } else if (projects.containsKey(p.id)) {
+                errors.add(field + ".programme", "user.error.programme.twice", p.code);
+            }
+            if (r == null || r == Role.COUNTY) {
+                errors.add(field + ".role", "user.error.role");
+            }
+            if (p != null && r != null && r != Role.COUNTY && !projects.containsKey(p.id)) {
+                out.add(membership(p, r));
+                projects.put(p.id, projects(p, r, m.projectIds(), errors));
+            }
+        }
+        return new Resolved(out, projects, county(in.countyCode(), errors), Boolean.TRUE.equals(in.systemAdmin()));
+    }
+
+    private static Membership membership(Programme p, Role r) {
+        Membership m = new Membership();
+        m.programmeId = p.id;
+        m.role = r.code();
+        return m;
+    }
+
+    private static String county(String raw, Errors errors) {
+        String code = Inputs.text(raw);
+        if (code != null && !code.matches("\\d{2}")) {
+            errors.add("countyCode", "user.error.countyCode");
+            return null;
+        }
+        return code;
+    }
+
+    /** The programme's projects to lead; only a lead leads projects, for other roles the list must be empty. */
+    private static Set<Project> projects(Programme programme, Role role, List<Long> ids, Errors errors) {
         Set<Project> result = new LinkedHashSet<>();
-        if (in.projectIds() == null || in.projectIds().isEmpty()) {
+        if (ids == null || ids.isEmpty()) {
             return result;
         }
-        if (!Role.LEAD_CODE.equals(in.role())) {
+        if (role != Role.LEAD) {
             errors.add("projects", "user.error.projects.lead");
             return result;
         }
-        for (Long pid : in.projectIds()) {
+        for (Long pid : ids) {
             Project p = pid == null ? null : Project.findById(pid);
-            if (p == null) {
+            if (p == null || !p.programme.id.equals(programme.id)) {
                 errors.add("projects", "user.error.projects.unknown", pid);
             } else {
                 result.add(p);
@@ -251,16 +407,30 @@ public class UserService {
         return result;
     }
 
-    private static void setProjectsLed(User u, Set<Project> wanted) {
+    /** Gives the user these rights: memberships replaced, projects led set per programme, county and flag. */
+    private static void apply(User u, Resolved rights) {
+        Set<Long> kept = new HashSet<>();
+        for (Membership wanted : rights.memberships()) {
+            Membership existing = u.membership(wanted.programmeId).orElse(null);
+            if (existing == null) {
+                wanted.user = u;
+                u.memberships.add(wanted);
+            } else {
+                existing.role = wanted.role;
+            }
+            kept.add(wanted.programmeId);
+        }
+        u.memberships.removeIf(m -> !kept.contains(m.programmeId));
         List<Project> current = Project.list("select p from Project p join p.leads l where l.id = ?1", u.id);
         for (Project p : current) {
-            if (!wanted.contains(p)) {
+            Set<Project> wanted = rights.projects().get(p.programme.id);
+            if (wanted == null || !wanted.contains(p)) {
                 p.leads.remove(u);
             }
         }
-        for (Project p : wanted) {
-            p.leads.add(u);
-        }
+        rights.projects().values().forEach(set -> set.forEach(p -> p.leads.add(u)));
+        u.countyCode = rights.countyCode();
+        u.systemAdmin = rights.systemAdmin();
     }
 
     private static String blankToNull(String s) {

@@ -200,8 +200,9 @@ public class DashboardView {
 
     public String statusClass() {
         return switch (progress.status()) {
-            case "on-track" -> "success";
+            case "on-track", "reached" -> "success";
             case "at-risk" -> "warning";
+            case "not-started" -> "info";
             default -> "danger";
         };
     }

@@ -13,6 +13,7 @@ import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.common.StartupLock;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 import no.hallingdal.jobbmal.project.ProjectPhase;
 import no.hallingdal.jobbmal.project.ProjectStatus;
@@ -63,8 +64,10 @@ public class DemoDataLoader {
             return;
         }
         Random random = new Random(config.demo().seed());
-        List<Project> projects = createProjects(random, config.demo().projects());
-        DemoSeed seed = new DemoSeed(random, projects, config.demo());
+        Programme programme = Programme.findByCode("sats-pa-hallingdal")
+                .orElseGet(() -> Programme.<Programme>find("order by id").firstResult());
+        List<Project> projects = createProjects(programme, random, config.demo().projects());
+        DemoSeed seed = new DemoSeed(random, programme, projects, config.demo());
         seeded.fire(seed);
         dataVersion.bump();
         LOG.infof("Demo data loaded: %d projects", projects.size());
@@ -132,9 +135,9 @@ public class DemoDataLoader {
      * focus area and municipality, with mixed phases and statuses, dates in 2022–2024 and 2–20 expected
      * new jobs.
      */
-    List<Project> createProjects(Random random, int count) {
-        List<FocusArea> focusAreas = FocusArea.listOrdered();
-        List<Municipality> municipalities = Municipality.listOrdered();
+    List<Project> createProjects(Programme programme, Random random, int count) {
+        List<FocusArea> focusAreas = FocusArea.listFor(programme.id);
+        List<Municipality> municipalities = List.copyOf(programme.municipalities);
         Map<String, FocusArea> focusByCode = new HashMap<>();
         focusAreas.forEach(f -> focusByCode.put(f.code, f));
         Map<String, Municipality> municipalityByCode = new HashMap<>();
@@ -146,6 +149,7 @@ public class DemoDataLoader {
         List<Project> projects = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Project p = new Project();
+            p.programme = programme;
             Municipality main;
             int focusIndex;
             if (i < TEMPLATES.size()) {

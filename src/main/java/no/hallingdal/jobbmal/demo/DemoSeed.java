@@ -2,6 +2,7 @@ package no.hallingdal.jobbmal.demo;
 
 import no.hallingdal.jobbmal.account.User;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 
 import java.util.ArrayList;
@@ -20,13 +21,16 @@ public final class DemoSeed {
     public static final int RESULTS = 20;
 
     public final Random random;
+    /** The programme the demo projects belong to. */
+    public final Programme programme;
     public final List<Project> projects;
     public final JobbmalConfig.Demo size;
     /** Demo users created by the accounts observer (admin first); results use them as registrants. */
     public final List<User> users = new ArrayList<>();
 
-    public DemoSeed(Random random, List<Project> projects, JobbmalConfig.Demo size) {
+    public DemoSeed(Random random, Programme programme, List<Project> projects, JobbmalConfig.Demo size) {
         this.random = random;
+        this.programme = programme;
         this.projects = projects;
         this.size = size;
     }

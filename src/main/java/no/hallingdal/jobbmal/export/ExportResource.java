@@ -17,8 +17,8 @@ import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
-import no.hallingdal.jobbmal.municipality.ReferenceData;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -32,6 +32,7 @@ import java.util.List;
  */
 @Path("/export")
 @Tag(name = "Exports")
+@InProgramme
 public class ExportResource {
 
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
@@ -53,16 +54,13 @@ public class ExportResource {
     CurrentUser currentUser;
 
     @Inject
-    ProgrammeService programmes;
-
-    @Inject
-    ReferenceData referenceData;
+    ProgrammeScope scope;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return Templates.page(pages.page("export", "export.title"), programmes.years(), referenceData.municipalities(),
-                referenceData.focusAreas());
+        ExportService.Choices c = service.choices(scope.programme());
+        return Templates.page(pages.page("export", "export.title"), c.years(), c.municipalities(), c.focusAreas());
     }
 
     /** The export page's form: redirects to the file URL for the chosen data set and format. */
@@ -87,9 +85,10 @@ public class ExportResource {
             ext = null;
         }
         errors.throwIfAny();
-        p.filter(); // validate before redirecting
+        p.filter(scope); // validate before redirecting
         StringBuilder q = new StringBuilder();
         append(q, "dialect", dialect);
+        append(q, "period", p.period);
         append(q, "from", p.from);
         append(q, "to", p.to);
         append(q, "year", p.year);
@@ -97,7 +96,8 @@ public class ExportResource {
         append(q, "focusArea", p.focusArea);
         append(q, "kind", p.kind);
         append(q, "status", p.status);
-        return Response.seeOther(URI.create("/export/" + set + "." + ext + (q.length() == 0 ? "" : "?" + q))).build();
+        return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/export/" + set + "." + ext
+                + (q.length() == 0 ? "" : "?" + q))).build();
     }
 
     private static void append(StringBuilder q, String name, String value) {
@@ -115,7 +115,7 @@ public class ExportResource {
     @Operation(summary = "All results matching the filters, one row per result (CSV)")
     public Response resultsCsv(@BeanParam ExportParams params) {
         CsvDialect d = params.csvDialect();
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("results.csv", d.code, f);
         StreamingOutput body = out -> CsvExport.results(out, d, service, f);
         return file(body, "text/csv; charset=UTF-8", "jobbmal-resultater-" + f.fileSuffix() + ".csv");
@@ -127,7 +127,7 @@ public class ExportResource {
     @Operation(summary = "Sums per year × municipality × focus area, with year and grand totals (CSV)")
     public Response summaryCsv(@BeanParam ExportParams params) {
         CsvDialect d = params.csvDialect();
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("summary.csv", d.code, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> CsvExport.summary(out, d, rows);
@@ -139,7 +139,7 @@ public class ExportResource {
     @Produces(XLSX)
     @Operation(summary = "All results matching the filters (XLSX)")
     public Response resultsXlsx(@BeanParam ExportParams params) {
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("results.xlsx", null, f);
         StreamingOutput body = out -> XlsxExport.results(out, service, f);
         return file(body, XLSX, "jobbmal-resultater-" + f.fileSuffix() + ".xlsx");
@@ -150,7 +150,7 @@ public class ExportResource {
     @Produces(XLSX)
     @Operation(summary = "Sums per year × municipality × focus area, with totals (XLSX)")
     public Response summaryXlsx(@BeanParam ExportParams params) {
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("summary.xlsx", null, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> XlsxExport.summary(out, rows);

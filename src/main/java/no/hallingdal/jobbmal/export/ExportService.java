@@ -57,13 +57,13 @@ public class ExportService {
      * reads it in the index's order instead of sorting it.
      */
     static final String RESULTS_SQL = """
-            SELECT r.id, r.result_date, r.result_year, r.project_id, p.name, r.focus_area_code, f.name_nb,
+            SELECT r.id, r.result_date, r.result_year, r.project_id, p.name, f.code, f.name_nb,
                    r.municipality_code, m.name, r.kind, r.amount, r.women, r.men, r.company_name, r.org_number,
                    r.status, r.evidence, rb.display_name, r.registered_at, ab.display_name, r.approved_at,
                    CASE WHEN %s THEN 1 ELSE 0 END
             FROM result r
             LEFT JOIN project p ON p.id = r.project_id
-            LEFT JOIN focus_area f ON f.code = r.focus_area_code
+            LEFT JOIN focus_area f ON f.id = r.focus_area_id
             LEFT JOIN municipality m ON m.code = r.municipality_code
             LEFT JOIN app_user rb ON rb.id = r.registered_by
             LEFT JOIN app_user ab ON ab.id = r.approved_by""".formatted(DoubleCount.SQL);
@@ -89,11 +89,9 @@ public class ExportService {
     public record Choices(List<Integer> years, List<Municipality> municipalities, List<FocusArea> focusAreas) {
     }
 
-    /** The programme's years, the municipalities and the focus areas, in their order. */
-    public Choices choices() {
-        Programme p = Programme.get();
-        List<Integer> years = IntStream.rangeClosed(p.startDate.getYear(), p.endDate.getYear()).boxed().toList();
-        return new Choices(years, Municipality.listOrdered(), FocusArea.listOrdered());
+    /** The programme's years, municipalities and focus areas, in their order. */
+    public Choices choices(Programme p) {
+        return new Choices(p.years(), List.copyOf(p.municipalities), FocusArea.listFor(p.id));
     }
 
     /**
@@ -194,13 +192,13 @@ public class ExportService {
      */
     public List<SummaryRow> summary(ExportFilter filter) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT r.result_year, r.municipality_code, r.focus_area_code, r.kind, r.status, SUM(r.amount)"
+        String sql = "SELECT r.result_year, r.municipality_code, r.focus_area_id, r.kind, r.status, SUM(r.amount)"
                 + " FROM result r" + filter.where(params)
-                + " GROUP BY r.result_year, r.municipality_code, r.focus_area_code, r.kind, r.status";
+                + " GROUP BY r.result_year, r.municipality_code, r.focus_area_id, r.kind, r.status";
         Map<String, Municipality> municipalities = new HashMap<>();
         Municipality.<Municipality>listAll().forEach(m -> municipalities.put(m.code, m));
-        Map<String, FocusArea> focusAreas = new HashMap<>();
-        FocusArea.<FocusArea>listAll().forEach(f -> focusAreas.put(f.code, f));
+        Map<Long, FocusArea> focusAreas = new HashMap<>();
+        FocusArea.listFor(filter.programmeId()).forEach(f -> focusAreas.put(f.id, f));
         TreeMap<Integer, TreeMap<Cell, Map<ResultFigure, BigDecimal>>> years = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -210,7 +208,7 @@ public class ExportService {
                     if (figure.isEmpty()) {
                         continue;
                     }
-                    Cell cell = new Cell(municipalities.get(rs.getString(2)), focusAreas.get(rs.getString(3)));
+                    Cell cell = new Cell(municipalities.get(rs.getString(2)), focusAreas.get(rs.getLong(3)));
                     years.computeIfAbsent(rs.getInt(1), y -> new TreeMap<>(Cell.ORDER))
                             .computeIfAbsent(cell, k -> new EnumMap<>(ResultFigure.class))
                             .merge(figure.get(), rs.getBigDecimal(6), BigDecimal::add);

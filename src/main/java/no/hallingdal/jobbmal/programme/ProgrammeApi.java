@@ -55,6 +55,9 @@ public class ProgrammeApi {
     ProgrammeService service;
 
     @Inject
+    ProgrammeScope scope;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -63,7 +66,7 @@ public class ProgrammeApi {
     @GET
     @Operation(summary = "The programme, its annual and focus-area targets, and warnings when targets do not sum to the goal")
     public ProgrammeJson get() {
-        return json(service.view());
+        return json(service.view(scope.programme()));
     }
 
     @PUT
@@ -105,14 +108,15 @@ public class ProgrammeApi {
         ProgrammeInput input = new ProgrammeInput(Inputs.text(body.name()), Inputs.text(body.region()),
                 Inputs.text(body.owner()), Inputs.text(body.county()), body.goal(), body.periodStart(),
                 body.periodEnd(), body.version(), annual, focus);
-        return json(service.update(input, errors));
+        return json(service.update(scope.programme(), input, errors));
     }
 
     private ProgrammeJson json(ProgrammeView view) {
         Programme p = view.programme();
         var loc = locale.get();
-        return new ProgrammeJson(p.name, p.region, p.owner, p.county, (long) p.goal, p.startDate, p.endDate,
-                p.version,
+        Period period = view.period();
+        return new ProgrammeJson(p.name, p.region, p.owner, p.countyName, period == null ? null : (long) period.goal,
+                period == null ? null : period.startDate, period == null ? null : period.endDate, p.version,
                 view.annualTargets().stream().map(t -> new AnnualTargetJson(t.year, (long) t.target)).toList(),
                 view.focusAreaTargets().stream().filter(r -> r.target() != null)
                         .map(r -> new FocusAreaTargetJson(r.code(), (long) r.target())).toList(),

@@ -28,6 +28,7 @@ import java.util.List;
 /** The admin pages: the admin index and the programme-and-targets page with its history. */
 @Path("/admin")
 @RolesAllowed(Role.ADMIN_CODE)
+@InProgramme
 public class ProgrammeResource {
 
     @CheckedTemplate(basePath = "programme")
@@ -47,9 +48,16 @@ public class ProgrammeResource {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    ProgrammeScope scope;
+
+    @Inject
+    ProgrammeAccess access;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance admin() {
+        access.requireAdmin(scope.programme());
         return Templates.admin(pages.page("admin", "admin.title"));
     }
 
@@ -57,9 +65,11 @@ public class ProgrammeResource {
     @Path("/programme")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance edit() {
-        ProgrammeView view = service.view();
+        Programme p = scope.programme();
+        access.requireAdmin(p);
+        ProgrammeView view = service.view(p);
         Page page = pages.page("admin", "programme.title");
-        return Templates.edit(page, ProgrammeForm.of(view, locale.get()), warnings(page, view), service.history());
+        return Templates.edit(page, ProgrammeForm.of(view, locale.get()), warnings(page, view), service.history(p));
     }
 
     @POST
@@ -70,20 +80,22 @@ public class ProgrammeResource {
         Errors errors = new Errors();
         ProgrammeInput input = ProgrammeForm.parse(form, errors);
         try {
-            service.update(input, errors);
+            service.update(scope.programme(), input, errors);
         } catch (ValidationException e) {
             return rerender(form, 400, pages.page("admin", "programme.title").withErrors(e.errors()));
         } catch (ConflictException e) {
             Page page = pages.page("admin", "programme.title");
             return rerender(form, 409, page.withError(page.t(e.messageKey(), e.args())));
         }
-        return Response.seeOther(URI.create("/admin/programme")).cookie(Flash.cookie("programme.saved")).build();
+        return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/admin/programme"))
+                .cookie(Flash.cookie("programme.saved")).build();
     }
 
     private Response rerender(MultivaluedMap<String, String> form, int status, Page page) {
-        ProgrammeView view = service.view();
+        Programme p = scope.programme();
+        ProgrammeView view = service.view(p);
         String html = Templates.edit(page, ProgrammeForm.of(form, view, locale.get()), warnings(page, view),
-                service.history()).render();
+                service.history(p)).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

@@ -7,14 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.ConflictException;
 import no.hallingdal.jobbmal.common.DataVersion;
-import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.common.Errors;
-import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.NotFoundException;
+import no.hallingdal.jobbmal.common.ValidationException;
 import no.hallingdal.jobbmal.history.ChangeEvent;
 import no.hallingdal.jobbmal.history.ChangeField;
 import no.hallingdal.jobbmal.history.ChangeLog;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,13 +29,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 @TemplateData(namespace = TemplateData.SIMPLENAME)
-public class ProgrammeService implements Pages.ProgrammeName {
+public class ProgrammeService {
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_YEARS = 20;
     public static final long MAX_NUMBER = 1_000_000;
     public static final int HISTORY_SIZE = 50;
-    public static final List<String> HISTORY_TYPES = List.of("programme", "annual_target", "focus_area_target");
+    public static final List<String> HISTORY_TYPES = List.of("programme", "period", "annual_target",
+            "focus_area_target");
 
     @Inject
     ChangeLog changeLog;
@@ -41,50 +44,57 @@ public class ProgrammeService implements Pages.ProgrammeName {
     @Inject
     DataVersion dataVersion;
 
-    private final VersionedCache<String, String> name = new VersionedCache<>(1);
+    @Inject
+    ProgrammeAccess access;
 
-    /** The programme's name, which every page header shows: read once per data version. */
-    @Override
-    public String name() {
-        return name.get(dataVersion.current(), "name", () -> {
-            Programme p = Programme.get();
-            return p == null ? "Jobbmål" : p.name;
-        });
+    @Inject
+    Clock clock;
+
+    /** The programme with this code; 404 when unknown, 403 when the user may not read it. */
+    public Programme get(String code) {
+        Programme p = Programme.findByCode(code).orElseThrow(() -> new NotFoundException("programme.notfound"));
+        access.requireRead(p);
+        return p;
     }
 
-    /** The programme. */
-    public Programme current() {
-        return Programme.get();
+    /** The programme an input names by its code; 400 on {@code field} when unknown, 403 when not readable. */
+    public Programme reference(String code, String field) {
+        Programme p = Programme.findByCode(code).orElseThrow(() -> ValidationException.of(field,
+                "programme.error.unknown", code, access.choices()));
+        access.requireRead(p);
+        return p;
     }
 
-    /** The programme's years, in order. */
-    public List<Integer> years() {
-        Programme p = Programme.get();
-        return p == null ? List.of() : p.years();
-    }
-
-    @Transactional
-    public ProgrammeView view() {
-        Programme p = Programme.get();
-        List<AnnualTarget> annual = AnnualTarget.listForProgramme();
-        Map<String, Integer> focusTargets = new HashMap<>();
-        for (FocusAreaTarget t : FocusAreaTarget.listForProgramme()) {
-            focusTargets.put(t.focusAreaCode, t.target);
+    /**
+     * The programme with the period its pages edit: the one its dashboard opens on (the wave-1 shape of the
+     * programme, one period, in {@code /api/v1/programme} and the programme page).
+     */
+    public ProgrammeView view(Programme p) {
+        Period period = editedPeriod(p);
+        List<AnnualTarget> annual = period == null ? List.of() : List.copyOf(period.annualTargets);
+        Map<Long, Integer> focusTargets = new HashMap<>();
+        if (period != null) {
+            period.focusAreaTargets.forEach(t -> focusTargets.put(t.focusArea.id, t.target));
         }
         List<ProgrammeView.FocusAreaTargetRow> rows = new ArrayList<>();
-        for (FocusArea f : FocusArea.listOrdered()) {
-            rows.add(new ProgrammeView.FocusAreaTargetRow(f.code, f.nameNb, f.nameEn, focusTargets.get(f.code)));
+        for (FocusArea f : FocusArea.listFor(p.id)) {
+            rows.add(new ProgrammeView.FocusAreaTargetRow(f.code, f.nameNb, f.nameEn, focusTargets.get(f.id)));
         }
-        return new ProgrammeView(p, annual, rows, warnings(p, annual, focusTargets));
+        return new ProgrammeView(p, period, annual, rows, period == null ? List.of()
+                : warnings(period, annual, focusTargets));
     }
 
-    /** The last changes of the programme and its targets, newest first. */
-    public List<ChangeEvent> history() {
-        return changeLog.recent(HISTORY_TYPES, HISTORY_SIZE);
+    /** The period the programme's pages edit and the dashboard opens on. */
+    Period editedPeriod(Programme p) {
+        return p.defaultPeriod(LocalDate.now(clock)).orElse(null);
     }
 
-    static List<ProgrammeView.Warning> warnings(Programme p, List<AnnualTarget> annual,
-            Map<String, Integer> focusTargets) {
+    /** The last changes of the programme, its periods and targets, newest first. */
+    public List<ChangeEvent> history(Programme p) {
+        return changeLog.recent(p.id, HISTORY_TYPES, HISTORY_SIZE);
+    }
+
+    static List<ProgrammeView.Warning> warnings(Period p, List<AnnualTarget> annual, Map<Long, Integer> focusTargets) {
         List<ProgrammeView.Warning> warnings = new ArrayList<>();
         int annualSum = annual.stream().mapToInt(t -> t.target).sum();
         if (annualSum != p.goal) {
@@ -101,23 +111,29 @@ public class ProgrammeService implements Pages.ProgrammeName {
     }
 
     /**
-     * Validates and saves a change of the programme and its targets. Throws ValidationException (nothing
-     * saved) or ConflictException when {@code in.version()} is not the current version.
+     * Validates and saves a change of the programme and its edited period with its targets (admin of the
+     * programme). Throws ValidationException (nothing saved) or ConflictException when {@code in.version()} is not
+     * the current version.
      *
      * @param errors parse errors already found while reading the input
      */
     @Transactional
-    public ProgrammeView update(ProgrammeInput in, Errors errors) {
+    public ProgrammeView update(Programme programme, ProgrammeInput in, Errors errors) {
+        access.requireAdmin(programme);
         validate(in, errors);
-        Programme p = Programme.get();
+        Programme p = Programme.findById(programme.id);
+        Period period = editedPeriod(p);
         Map<String, FocusArea> focusAreas = new LinkedHashMap<>();
-        FocusArea.listOrdered().forEach(f -> focusAreas.put(f.code, f));
+        FocusArea.listFor(p.id).forEach(f -> focusAreas.put(f.code, f));
         if (in.focusAreaTargets() != null) {
             for (var e : in.focusAreaTargets().entrySet()) {
                 if (e.getKey() == null || !focusAreas.containsKey(e.getKey())) {
                     errors.add("focusAreaTargets." + e.getKey(), "error.unknown.focusarea", e.getKey());
                 }
             }
+        }
+        if (period == null) {
+            errors.add("periodStart", "programme.error.noPeriod");
         }
         errors.throwIfAny();
         if (in.version() != p.version) {
@@ -128,48 +144,53 @@ public class ProgrammeService implements Pages.ProgrammeName {
                 .field("name", p.name, in.name())
                 .field("region", p.region, in.region())
                 .field("owner", p.owner, in.owner())
-                .field("county", p.county, in.county())
-                .field("goal", p.goal, in.goal().intValue())
-                .field("periodStart", p.startDate, in.periodStart())
-                .field("periodEnd", p.endDate, in.periodEnd());
+                .field("county", p.countyName, in.county());
         boolean changed = !diff.isEmpty();
         if (changed) {
             p.name = in.name();
             p.region = in.region();
             p.owner = in.owner();
-            p.county = in.county();
-            p.goal = in.goal().intValue();
-            p.startDate = in.periodStart();
-            p.endDate = in.periodEnd();
-            changeLog.record("programme", p.id, "updated", null, null, diff);
+            p.countyName = in.county();
+            changeLog.record(p.id, "programme", p.id, "updated", null, null, diff);
         }
-        changed |= updateAnnualTargets(in);
-        changed |= updateFocusAreaTargets(in, focusAreas);
+        var periodDiff = ChangeLog.diff()
+                .field("goal", period.goal, in.goal().intValue())
+                .field("periodStart", period.startDate, in.periodStart())
+                .field("periodEnd", period.endDate, in.periodEnd());
+        if (!periodDiff.isEmpty()) {
+            period.goal = in.goal().intValue();
+            period.startDate = in.periodStart();
+            period.endDate = in.periodEnd();
+            changeLog.record(p.id, "period", period.id, "updated", null, null, periodDiff);
+            changed = true;
+        }
+        changed |= updateAnnualTargets(p, period, in);
+        changed |= updateFocusAreaTargets(p, period, in, focusAreas);
         if (changed && diff.isEmpty()) {
-            // Only targets changed: still a new version of the programme, so a stale edit is refused.
+            // Only the period or its targets changed: still a new version of the programme, so a stale edit is refused.
             Panache.getEntityManager().lock(p, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
         Panache.getEntityManager().flush();
         if (changed) {
             dataVersion.bump();
         }
-        return view();
+        return view(p);
     }
 
-    private boolean updateAnnualTargets(ProgrammeInput in) {
+    private boolean updateAnnualTargets(Programme p, Period period, ProgrammeInput in) {
         boolean changed = false;
         int first = in.periodStart().getYear();
         int last = in.periodEnd().getYear();
         Map<Integer, Long> wanted = in.annualTargets() == null ? Map.of() : in.annualTargets();
         Map<Integer, AnnualTarget> existing = new HashMap<>();
-        for (AnnualTarget t : AnnualTarget.listForProgramme()) {
+        for (AnnualTarget t : period.annualTargets) {
             existing.put(t.year, t);
         }
         for (AnnualTarget t : existing.values()) {
             if (t.year < first || t.year > last) {
                 var diff = ChangeLog.diff().field("year", t.year, null).field("target", t.target, null);
-                changeLog.record("annual_target", t.id, "deleted", null, null, diff);
-                t.delete();
+                changeLog.record(p.id, "annual_target", t.id, "deleted", null, null, diff);
+                period.annualTargets.remove(t);
                 changed = true;
             }
         }
@@ -178,55 +199,59 @@ public class ProgrammeService implements Pages.ProgrammeName {
             Long w = wanted.get(y);
             if (t == null) {
                 t = new AnnualTarget();
-                t.programmeId = Programme.THE_ID;
+                t.period = period;
                 t.year = y;
                 t.target = w == null ? 0 : w.intValue();
                 t.persist();
+                period.annualTargets.add(t);
                 var diff = ChangeLog.diff().field("year", null, y).field("target", null, t.target);
-                changeLog.record("annual_target", t.id, "created", null, null, diff);
+                changeLog.record(p.id, "annual_target", t.id, "created", null, null, diff);
                 changed = true;
             } else if (w != null && w.intValue() != t.target) {
                 var diff = ChangeLog.diff().field("target", t.target, w.intValue());
                 diff.fields().add(0, new ChangeField("year", String.valueOf(y), String.valueOf(y)));
                 t.target = w.intValue();
-                changeLog.record("annual_target", t.id, "updated", null, null, diff);
+                changeLog.record(p.id, "annual_target", t.id, "updated", null, null, diff);
                 changed = true;
             }
         }
         return changed;
     }
 
-    private boolean updateFocusAreaTargets(ProgrammeInput in, Map<String, FocusArea> focusAreas) {
+    private boolean updateFocusAreaTargets(Programme p, Period period, ProgrammeInput in,
+            Map<String, FocusArea> focusAreas) {
         if (in.focusAreaTargets() == null) {
             return false;
         }
         boolean changed = false;
         Map<String, FocusAreaTarget> existing = new HashMap<>();
-        for (FocusAreaTarget t : FocusAreaTarget.listForProgramme()) {
-            existing.put(t.focusAreaCode, t);
+        for (FocusAreaTarget t : period.focusAreaTargets) {
+            existing.put(t.focusArea.code, t);
         }
-        for (String code : focusAreas.keySet()) {
+        for (var area : focusAreas.entrySet()) {
+            String code = area.getKey();
             FocusAreaTarget t = existing.get(code);
             Long w = in.focusAreaTargets().get(code);
             if (t == null && w != null) {
                 t = new FocusAreaTarget();
-                t.programmeId = Programme.THE_ID;
-                t.focusAreaCode = code;
+                t.period = period;
+                t.focusArea = area.getValue();
                 t.target = w.intValue();
                 t.persist();
+                period.focusAreaTargets.add(t);
                 var diff = ChangeLog.diff().field("focusArea", null, code).field("target", null, t.target);
-                changeLog.record("focus_area_target", t.id, "created", null, null, diff);
+                changeLog.record(p.id, "focus_area_target", t.id, "created", null, null, diff);
                 changed = true;
             } else if (t != null && w == null) {
                 var diff = ChangeLog.diff().field("focusArea", code, null).field("target", t.target, null);
-                changeLog.record("focus_area_target", t.id, "deleted", null, null, diff);
-                t.delete();
+                changeLog.record(p.id, "focus_area_target", t.id, "deleted", null, null, diff);
+                period.focusAreaTargets.remove(t);
                 changed = true;
             } else if (t != null && w.intValue() != t.target) {
                 var diff = ChangeLog.diff().field("target", t.target, w.intValue());
                 diff.fields().add(0, new ChangeField("focusArea", code, code));
                 t.target = w.intValue();
-                changeLog.record("focus_area_target", t.id, "updated", null, null, diff);
+                changeLog.record(p.id, "focus_area_target", t.id, "updated", null, null, diff);
                 changed = true;
             }
         }

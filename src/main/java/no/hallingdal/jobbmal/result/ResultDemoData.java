@@ -69,16 +69,16 @@ public class ResultDemoData {
             if (codes.isEmpty()) {
                 codes = Municipality.<Municipality>listAll().stream().map(m -> m.code).limit(1).toList();
             }
-            projects.add(new ProjectInfo(p.id, p.focusArea.code, codes));
+            projects.add(new ProjectInfo(p.id, p.programme.id, p.focusArea.id, codes));
         }
         int count = seed.size.results();
         Random random = seed.random;
         LocalDate first = LocalDate.of(2022, 1, 1);
         int days = (int) (LocalDate.of(2024, 12, 31).toEpochDay() - first.toEpochDay()) + 1;
-        String sql = "INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year,"
+        String sql = "INSERT INTO result (project_id, programme_id, municipality_code, focus_area_id, result_date, result_year,"
                 + " kind, amount, women, men, company_name, org_number, evidence, status, status_reason,"
                 + " registered_by, registered_at, approved_by, approved_at, updated_by, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
         String doubleOrg = orgNumber(new Random(seed.size.seed()));
         em.unwrap(Session.class).doWork(conn -> {
             long before;
@@ -127,8 +127,9 @@ public class ResultDemoData {
                             .atOffset(ZoneOffset.UTC);
                     int c = 1;
                     ps.setLong(c++, project.id());
+                    ps.setLong(c++, project.programmeId());
                     ps.setString(c++, project.municipalities().get(random.nextInt(project.municipalities().size())));
-                    ps.setString(c++, project.focusArea());
+                    ps.setLong(c++, project.focusAreaId());
                     ps.setObject(c++, date);
                     ps.setInt(c++, date.getYear());
                     ps.setString(c++, kind);
@@ -190,7 +191,7 @@ public class ResultDemoData {
             FROM result r JOIN app_user u ON u.id = r.updated_by
             WHERE r.status IN ('RETURNED', 'WITHDRAWN')""";
 
-    private record ProjectInfo(long id, String focusArea, List<String> municipalities) {
+    private record ProjectInfo(long id, long programmeId, long focusAreaId, List<String> municipalities) {
     }
 
     /** A random valid org. number (first digit 8 or 9, as for real companies; MOD11 check digit). */

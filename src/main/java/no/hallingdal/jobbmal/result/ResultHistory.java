@@ -72,7 +72,7 @@ public class ResultHistory {
 
     /** Records a change of {@code r} from the fields {@code before} (see {@link #snapshot}) to its fields now. */
     void record(Result r, String action, String reason, String source, Map<String, Object> before, User by) {
-        changeLog.record(ENTITY, r.id, action, reason, source, diff(before, snapshot(r)), by);
+        changeLog.record(r.programmeId, ENTITY, r.id, action, reason, source, diff(before, snapshot(r)), by);
     }
 
     /** Whether the fields of {@code r} differ from {@code before}. */

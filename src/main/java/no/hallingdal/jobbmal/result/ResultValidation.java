@@ -96,12 +96,13 @@ public class ResultValidation {
         return m;
     }
 
+    /** The project's programme's focus area; defaults to the project's. */
     private static FocusArea focusArea(String raw, Project project, Errors errors) {
         String code = Inputs.text(raw);
-        if (code == null) {
+        if (code == null || project == null || code.equals(project.focusArea.code)) {
             return project == null ? null : project.focusArea;
         }
-        FocusArea f = FocusArea.findByCode(code).orElse(null);
+        FocusArea f = FocusArea.findByCode(project.programme.id, code).orElse(null);
         if (f == null) {
             errors.add("focusArea", "error.unknown.focusarea", code);
         }

@@ -32,7 +32,7 @@ class DemoAccountsTest {
         Long p0 = Accounts.project(Accounts.uniqueName("Demo A"));
         Long p1 = Accounts.project(Accounts.uniqueName("Demo B"));
         DemoSeed seed = QuarkusTransaction.requiringNew().call(() -> {
-            DemoSeed s = new DemoSeed(new Random(1), List.of(Project.findById(p0), Project.findById(p1)), config.demo());
+            DemoSeed s = new DemoSeed(new Random(1), no.hallingdal.jobbmal.support.Fixture.seededProgramme(), List.of(Project.findById(p0), Project.findById(p1)), config.demo());
             seeded.fire(s);
             return s;
         });
@@ -48,7 +48,7 @@ class DemoAccountsTest {
             assertTrue(b.leads.stream().anyMatch(u -> u.username.equals("demo-leder2")));
         });
         // Firing again (a second demo load) does not duplicate the users.
-        QuarkusTransaction.requiringNew().run(() -> seeded.fire(new DemoSeed(new Random(1), List.of(), config.demo())));
+        QuarkusTransaction.requiringNew().run(() -> seeded.fire(new DemoSeed(new Random(1), no.hallingdal.jobbmal.support.Fixture.seededProgramme(), List.of(), config.demo())));
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> User.count("username", "demo-styret")));
     }
 }

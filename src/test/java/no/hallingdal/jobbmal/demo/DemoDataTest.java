@@ -71,10 +71,11 @@ class DemoDataTest {
             assertEquals(25, projects.size());
             assertEquals("Kompetanseløft reiseliv Hemsedal", projects.get(0).name);
             Set<String> focus = projects.stream().map(p -> p.focusArea.code).collect(Collectors.toSet());
-            assertEquals(FocusArea.<FocusArea>listAll().stream().map(f -> f.code).collect(Collectors.toSet()), focus);
+            long programme = projects.get(0).programme.id;
+            assertEquals(FocusArea.listFor(programme).stream().map(f -> f.code).collect(Collectors.toSet()), focus);
             Set<String> municipalities = new HashSet<>();
             projects.forEach(p -> p.municipalities.forEach(m -> municipalities.add(m.code)));
-            assertEquals(Municipality.<Municipality>listAll().stream().map(m -> m.code).collect(Collectors.toSet()),
+            assertEquals(projects.get(0).programme.municipalities.stream().map(m -> m.code).collect(Collectors.toSet()),
                     municipalities);
             assertTrue(projects.stream().map(p -> p.status).distinct().count() >= 3, "mixed statuses");
             assertTrue(projects.stream().map(p -> p.phase).distinct().count() >= 2, "mixed phases");
@@ -96,7 +97,7 @@ class DemoDataTest {
         List<String> before = loaded();
         tx.begin();
         try {
-            List<String> again = loader.createProjects(new Random(2022), 25).stream()
+            List<String> again = loader.createProjects(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), new Random(2022), 25).stream()
                     .map(DemoDataTest::fingerprint).toList();
             assertEquals(before, again);
         } finally {
@@ -109,7 +110,7 @@ class DemoDataTest {
     void largeSizesHaveUniqueNames() throws Exception {
         tx.begin();
         try {
-            List<Project> many = loader.createProjects(new Random(7), 600);
+            List<Project> many = loader.createProjects(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), new Random(7), 600);
             assertEquals(600, many.size());
             assertEquals(600, many.stream().map(p -> p.name).distinct().count());
             assertEquals(6, many.stream().map(p -> p.focusArea.code).distinct().count());

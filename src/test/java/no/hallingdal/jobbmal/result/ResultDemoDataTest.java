@@ -40,7 +40,7 @@ class ResultDemoDataTest {
         Project b = ResultTestData.project("Demo B", List.of("3330"));
         QuarkusTransaction.requiringNew().run(() -> {
             List<Project> projects = List.of(Project.findById(a.id), Project.findById(b.id));
-            demo.seed(new DemoSeed(new Random(7), projects, new Size(300)));
+            demo.seed(new DemoSeed(new Random(7), no.hallingdal.jobbmal.support.Fixture.seededProgramme(), projects, new Size(300)));
         });
         QuarkusTransaction.requiringNew().run(() -> {
             List<Result> results = Result.list("project.id in ?1", List.of(a.id, b.id));
