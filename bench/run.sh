@@ -10,7 +10,8 @@
 #   3. logs in as the demo board member, warms the app up for BENCH_WARMUP with all measured URLs in
 #      turn (bench/warmup.lua), then measures each with wrk (BENCH_CONNECTIONS connections for
 #      BENCH_DURATION): the dashboard, /api/v1/progress, /api/v1/results page 1 and a static file of about
-#      the dashboard's size served by the same app (the baseline),
+#      the dashboard's size served by the same app (the baseline); at the first size also the public
+#      stylesheet with and without the session cookie (what the session check costs),
 #   4. reads the resident memory (VmRSS) after the runs.
 # At the first size it also has 16 connections register results in parallel through the API (wrk with
 # bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it fills
@@ -49,6 +50,7 @@ ADMIN_USER=demo-admin
 ADMIN_USER_PASSWORD=demo-passord-1
 BASE="http://localhost:$PORT"
 STATIC_PATH=/bench/baseline.html
+PUBLIC_PATH=/css/jobbmal.css
 
 for tool in java wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is not installed (apt-get install -y $tool)" >&2; exit 1; }
@@ -238,6 +240,12 @@ for size in $SIZES; do
   measure "$size" progress "/api/v1/progress" "$board"
   measure "$size" results "/api/v1/results?page=1" "$board"
   measure "$size" static "$STATIC_PATH" "$board"
+  if [ "$first" = "1" ]; then
+    # The cost of the session check alone: a small public file (no login needed) with the session cookie
+    # (the session is looked up all the same) and without it.
+    measure "$size" css-session "$PUBLIC_PATH" "$board"
+    measure "$size" css-anon "$PUBLIC_PATH" "${board#*; }"
+  fi
   rss_end=$(rss_mb)
   record "$size" "rss.after-all" "$rss_end" "MB"
   echo "bench: $size results: resident memory ${rss} MB after the dashboard run, ${rss_end} MB after all runs"

@@ -2,11 +2,11 @@
 # Two instances of the packaged app on one PostgreSQL database (docs/deployment.md, "Several instances").
 #
 # Packages the app for PostgreSQL, empties the database, starts two instances at the same moment
-# (ports 18081 and 18082, the same session key, demo data on, the same initial admin password) and
-# checks with curl that:
+# (ports 18081 and 18082, demo data on, the same initial admin password) and checks with curl that:
 #   - migrations, the first administrator and the demo data ran once (one `admin`, each demo user once,
 #     the demo's projects and results once);
-#   - a session cookie from a form login on instance 1 is accepted by instance 2;
+#   - a session cookie from a form login on instance 1 is accepted by instance 2 (sessions are rows in the
+#     database, no shared key), and refused by instance 2 once the user logged out on instance 1;
 #   - a result registered through instance 1 shows at once on instance 2 (progress and CSV export).
 # Stops both instances on exit. Exits non-zero on the first failed check.
 #
@@ -24,7 +24,6 @@ DB_PASSWORD="${TWO_DB_PASSWORD:-jobbmal}"
 PORT1=18081
 PORT2=18082
 ADMIN_PASSWORD="two-instances-admin-1"
-SESSION_KEY="two-instances-session-key-$(date +%s)-0123456789abcdef"
 DEMO_PROJECTS=25
 DEMO_RESULTS=150
 DEMO_USERS=(demo-admin demo-leder demo-leder2 demo-styret demo-fylket)
@@ -82,7 +81,6 @@ start_instance() { # n port
   QUARKUS_DATASOURCE_JDBC_URL="$DB_URL" \
   QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
   QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$SESSION_KEY" \
   JOBBMAL_ADMIN_INITIAL_PASSWORD="$ADMIN_PASSWORD" \
   JOBBMAL_DEMO_DATA=true \
   JOBBMAL_DEMO_PROJECTS="$DEMO_PROJECTS" \
@@ -182,4 +180,17 @@ grep -q "^$result_id," <<<"$csv" \
   || fail "instance 2's CSV export does not contain result $result_id"
 ok "result $result_id (project $project_id, $municipality, $amount) from instance 1 seen at once on instance 2 (pendingNewJobs $before -> $after, dashboard $dashboard_before -> $dashboard_after, CSV export)"
 
-echo "TWO INSTANCES: OK (migrations, first admin and demo data once; shared session; no stale data) in $(( $(date +%s) - START )) s"
+# Logout on instance 1 ends the session on instance 2 too (a copy of the cookie is refused there).
+copy=$(awk '$6 == "jobbmal-session" {print $7}' "$jar")
+login_page=$(curl -sS --max-time 30 -b "$jar" -c "$jar" "$A/login") || fail "GET /login on instance 1"
+token=$(grep -o 'name="csrf-token" value="[^"]*"' <<<"$login_page" | head -n 1 | sed 's/.*value="//; s/"$//')
+[ -n "$token" ] || fail "no CSRF token on the login page"
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf-token=$token" "$A/logout")
+[ "$status" = "303" ] || fail "logout on instance 1 answered $status (expected 303)"
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "jobbmal-session=$copy" "$B/")
+[ "$status" = "302" ] || fail "instance 2 answered $status to a session logged out on instance 1 (expected 302)"
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "jobbmal-session=$copy" "$B/api/v1/municipalities")
+[ "$status" = "401" ] || fail "instance 2's API answered $status to a session logged out on instance 1 (expected 401)"
+ok "logout on instance 1: the copied session cookie is refused by instance 2 (page 302, API 401)"
+
+echo "TWO INSTANCES: OK (migrations, first admin and demo data once; shared session, ended everywhere by logout; no stale data) in $(( $(date +%s) - START )) s"

@@ -18,8 +18,12 @@ import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.ValidationException;
 
 import java.net.URI;
+import java.util.List;
 
-/** The logged-in user's own account: change password (the current one is required). */
+/**
+ * Min konto, the logged-in user's own account: change password (the current one is required), and the
+ * user's active sessions with "log out the others" and "log out everywhere".
+ */
 @Path("/account")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -27,7 +31,8 @@ public class AccountResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance password(Page page, String username);
+        static native TemplateInstance password(Page page, String username, boolean hasPassword,
+                List<SessionService.SessionView> sessions, long idleMinutes, long absoluteHours);
     }
 
     @Inject
@@ -37,12 +42,15 @@ public class AccountResource {
     UserService service;
 
     @Inject
+    SessionService sessions;
+
+    @Inject
     CurrentUser currentUser;
 
     @GET
     @Path("password")
     public TemplateInstance passwordForm() {
-        return Templates.password(pages.page("", "password.title"), currentUser.require().username);
+        return page(pages.page("", "account.title"));
     }
 
     @POST
@@ -52,11 +60,34 @@ public class AccountResource {
         User me = currentUser.require();
         try {
             service.changeOwnPassword(me.id, f.getFirst("currentPassword"), f.getFirst("newPassword"),
-                    f.getFirst("newPasswordRepeat"));
+                    f.getFirst("newPasswordRepeat"), currentUser.sessionId());
             return Response.seeOther(URI.create("/account/password")).cookie(Flash.cookie("password.changed")).build();
         } catch (ValidationException e) {
-            Page page = pages.page("", "password.title").withErrors(e.errors());
-            return Response.status(400).entity(Templates.password(page, me.username)).build();
+            Page page = pages.page("", "account.title").withErrors(e.errors());
+            return Response.status(400).entity(page(page)).build();
         }
+    }
+
+    @POST
+    @Path("sessions/others")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logOutOthers() {
+        long ended = sessions.endOthers(currentUser.require().id, currentUser.sessionId());
+        return Response.seeOther(URI.create("/account/password"))
+                .cookie(Flash.cookie("sessions.ended.others", String.valueOf(ended))).build();
+    }
+
+    @POST
+    @Path("sessions/all")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logOutEverywhere() {
+        sessions.endAll(currentUser.require().id);
+        return Response.seeOther(URI.create("/login")).cookie(SessionCookie.newCleared()).build();
+    }
+
+    private TemplateInstance page(Page page) {
+        User me = currentUser.require();
+        return Templates.password(page, me.username, me.hasPassword(), sessions.list(me.id, currentUser.sessionId()),
+                sessions.idleTimeout().toMinutes(), sessions.absoluteTimeout().toHours());
     }
 }

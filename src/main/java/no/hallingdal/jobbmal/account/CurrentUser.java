@@ -86,6 +86,15 @@ public class CurrentUser implements Pages.Viewer {
         return user().orElseThrow(ForbiddenException::new);
     }
 
+    /** The id of the login session of this request; null for HTTP Basic or anonymous. */
+    public Long sessionId() {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        Object id = identity.getAttribute(LoginGuard.SESSION_ID);
+        return id instanceof Long l ? l : null;
+    }
+
     public Long id() {
         return user().map(u -> u.id).orElse(null);
     }

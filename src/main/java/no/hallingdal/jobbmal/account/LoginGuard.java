@@ -6,7 +6,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.hallingdal.jobbmal.common.WritableStorage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,8 +44,35 @@ public class LoginGuard {
      */
     private static final String DUMMY_HASH = "$2a$10$vDSOq761Jy/kqT9IN59Gk.lb43Jo8J2jcIY8keXZZvOvo4Ld7vHm2";
 
-    /** The result of a password check; {@code identity} is null when the login is refused. */
-    public record Outcome(SecurityIdentity identity, String reason) {
+    /** While the disk is full or unwritable, attempts are logged but not recorded (a write would fail). */
+    @Inject
+    Instance<WritableStorage> storage;
+
+    /** The result of a password check; {@code identity} and {@code userId} are null when the login is refused. */
+    public record Outcome(SecurityIdentity identity, Long userId, String reason) {
+    }
+
+    /** Identity attribute with the id of the login session ({@code user_session.id}); absent for HTTP Basic. */
+    public static final String SESSION_ID = "jobbmal.sessionId";
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #login} for form and Basic logins alike, one check at a time per username (the lock covers the
+     * commit of the attempt), so parallel requests cannot all slip under the lockout limit before any
+     * failure is recorded. (ArC intercepts self-invocation, so {@link #login} runs in its own transaction.)
+     */
+    public Outcome serialized(String rawUsername, char[] password) {
+        String key = normalize(rawUsername);
+        Outcome outcome;
+        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            outcome = login(rawUsername, password);
+        }
+        if (LOCKS.size() > 10_000) {
+            LOCKS.clear();
+        }
+        return outcome;
     }
 
     /** Checks a password login; never throws for a wrong password (the attempt must be committed). */
@@ -53,40 +83,36 @@ public class LoginGuard {
         Instant now = Instant.now();
         if (username.isEmpty()) {
             LOG.infof("Login failed: empty username");
-            return new Outcome(null, "empty");
+            return new Outcome(null, null, "empty");
         }
         if (isLocked(username, now)) {
             LOG.warnf("Login refused for username '%s': locked after %d failed attempts", loggable(username),
                     MAX_FAILURES);
-            return new Outcome(null, "locked");
+            return new Outcome(null, null, "locked");
         }
         Optional<User> user = User.findByUsername(username);
         String plain = new String(password);
-        boolean passwordOk = BcryptUtil.matches(plain, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+        // A user without a local password (signs in through the organisation) is checked against the dummy
+        // hash too, so the answer and its timing are those of a wrong password.
+        String stored = user.map(u -> u.passwordHash).orElse(null);
+        boolean passwordOk = BcryptUtil.matches(plain, stored == null ? DUMMY_HASH : stored) && stored != null;
         boolean ok = passwordOk && user.isPresent() && user.get().active;
-        if (ok) {
+        boolean record = !storage.isResolvable() || storage.get().writable();
+        if (ok && record) {
             // Only the latest success matters (it resets the count), and API clients log in on every
             // call: keep one success row per username, and failures for KEEP (an audit trail).
             LoginAttempt.delete("username = ?1 and (success = true or attemptedAt < ?2)", username, now.minus(KEEP));
         }
-        LoginAttempt.record(username, ok, now);
+        if (record) {
+            LoginAttempt.record(username, ok, now);
+        }
         if (!ok) {
             String reason = user.isEmpty() ? "unknown username" : !passwordOk ? "wrong password" : "inactive user";
             LOG.infof("Login failed for username '%s' (%s)", loggable(username), reason);
-            return new Outcome(null, reason);
+            return new Outcome(null, null, reason);
         }
         LOG.infof("Login succeeded for user '%s' (roles %s)", user.get().username, user.get().securityRoles());
-        return new Outcome(identity(user.get()), null);
-    }
-
-    /**
-     * The identity of a user restored from the session cookie: the role is read afresh, and a user that
-     * has been deactivated (or removed) since logging in is refused.
-     */
-    @ActivateRequestContext
-    @Transactional
-    public SecurityIdentity restore(String username) {
-        return User.findByUsername(username).filter(u -> u.active).map(LoginGuard::identity).orElse(null);
+        return new Outcome(identity(user.get(), null), user.get().id, null);
     }
 
     /** True when the username is locked at {@code now} (see the class comment). */
@@ -110,8 +136,11 @@ public class LoginGuard {
         return Duration.between(oldest, newest).compareTo(WINDOW) <= 0 && now.isBefore(newest.plus(LOCK));
     }
 
-    /** The identity of a user: their security roles, and their name and rights as attributes (CurrentUser). */
-    static SecurityIdentity identity(User user) {
+    /**
+     * The identity of a user: their security roles, their name and rights as attributes (CurrentUser, so pages
+     * need no query), and the session id when there is one.
+     */
+    static SecurityIdentity identity(User user, Long sessionId) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.securityRoles())
@@ -120,6 +149,9 @@ public class LoginGuard {
                 .addAttribute(CurrentUser.SYSTEM_ADMIN, user.systemAdmin);
         if (user.countyCode != null) {
             b.addAttribute(CurrentUser.COUNTY, user.countyCode);
+        }
+        if (sessionId != null) {
+            b.addAttribute(SESSION_ID, sessionId);
         }
         return b.build();
     }

@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A user account. Passwords are stored only as bcrypt hashes (modular crypt format). Users are
- * deactivated, never deleted.
+ * A user account. Passwords are stored only as bcrypt hashes (modular crypt format); a user who signs in
+ * only through the organisation's identity provider has none. Users are deactivated, never deleted.
  */
 @Entity
 @Table(name = "app_user")
@@ -49,8 +49,19 @@ public class User extends PanacheEntityBase implements Rights {
     public String email;
 
     @Password(PasswordType.MCF)
-    @Column(name = "password_hash", nullable = false, length = 100)
+    /** Null when the user has no local password (signs in through the organisation only). */
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
+
+    /** The identity provider (issuer) and its subject of the user's last sign-in through it; null if never. */
+    @Column(name = "oidc_issuer", length = 500)
+    public String oidcIssuer;
+
+    @Column(name = "oidc_subject", length = 255)
+    public String oidcSubject;
+
+    @Column(name = "oidc_signed_in_at")
+    public Instant oidcSignedInAt;
 
     /** The user's roles in programmes (docs/rules.md, "Who may do what"). */
     @Roles
@@ -82,6 +93,15 @@ public class User extends PanacheEntityBase implements Rights {
     /** The role the user holds in the programme through a membership, if any. */
     public Optional<Role> roleIn(long programmeId) {
         return membership(programmeId).map(Membership::roleValue);
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** True once the user has signed in through the organisation's identity provider. */
+    public boolean hasOidcIdentity() {
+        return oidcSubject != null;
     }
 
     @Override

@@ -41,12 +41,19 @@ public class UserResource {
     public record Option(String value, String label, boolean selected) {
     }
 
+    /** How a user signs in: a local password, through the organisation (last time), or both. */
+    public record SignIn(boolean password, java.time.Instant oidcSignedInAt, boolean oidc) {
+        static SignIn of(User u) {
+            return new SignIn(u.hasPassword(), u.oidcSignedInAt, u.hasOidcIdentity());
+        }
+    }
+
     @CheckedTemplate(basePath = "account")
     static class Templates {
         static native TemplateInstance users(Page page, List<UserService.UserSummary> users);
 
         static native TemplateInstance userForm(Page page, UserForm form, List<Option> roles, List<Option> projects,
-                boolean isNew, boolean self);
+                boolean isNew, boolean self, SignIn signIn);
     }
 
     @Inject
@@ -123,11 +130,20 @@ public class UserResource {
             return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.password.reset", u.username))
                     .build();
         } catch (ValidationException e) {
-            User u = service.administered(id);
-            Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led, u.version);
-            Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
-            return Response.status(400).entity(form(page, form, false)).build();
+            return editFormWithErrors(id, e);
+        }
+    }
+
+    @POST
+    @Path("{id}/password/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removePassword(@PathParam("id") Long id) {
+        try {
+            User u = service.removePassword(id);
+            return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.password.removed", u.username))
+                    .build();
+        } catch (ValidationException e) {
+            return editFormWithErrors(id, e);
         }
     }
 
@@ -140,12 +156,17 @@ public class UserResource {
             return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.deactivated", u.username))
                     .build();
         } catch (ValidationException e) {
-            User u = service.administered(id);
-            Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-            UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led, u.version);
-            Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
-            return Response.status(400).entity(form(page, form, false)).build();
+            return editFormWithErrors(id, e);
         }
+    }
+
+    private Response editFormWithErrors(Long id, ValidationException e) {
+        User u = service.administered(id);
+        Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
+        UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, service.legacyRole(u), u.active, led,
+                u.version);
+        Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
+        return Response.status(400).entity(form(page, form, false)).build();
     }
 
     private TemplateInstance form(Page page, UserForm form, boolean isNew) {
@@ -156,7 +177,8 @@ public class UserResource {
                 .map(p -> new Option(String.valueOf(p.id()), p.name(), form.projectIds().contains(p.id())))
                 .toList();
         boolean self = form.id() != null && form.id().equals(currentUser.id());
-        return Templates.userForm(page, form, roles, projects, isNew, self);
+        SignIn signIn = form.id() == null ? null : SignIn.of(service.administered(form.id()));
+        return Templates.userForm(page, form, roles, projects, isNew, self, signIn);
     }
 
     private static UserService.UserInput input(MultivaluedMap<String, String> f, Errors errors, String fixedUsername) {

@@ -164,6 +164,9 @@ public class UserService {
                 .getResultList().stream().map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
     }
 
+    @Inject
+    SessionService sessions;
+
     @Transactional
     public User create(UserInput in, String password) {
         currentUser.requireSystemAdmin();
@@ -231,6 +234,9 @@ public class UserService {
                     u.active, active);
         }
         u.active = active;
+        if (!active) {
+            sessions.endAll(u.id);
+        }
         return u;
     }
 
@@ -245,10 +251,11 @@ public class UserService {
             u.active = false;
             LOG.infof("User '%s' deactivated", u.username);
         }
+        sessions.endAll(u.id);
         return u;
     }
 
-    /** An admin sets a new password for a user (same rules as any password). */
+    /** An admin sets a new password for a user (same rules as any password); all their sessions end. */
     @Transactional
     public User resetPassword(Long id, String password) {
         currentUser.requireSystemAdmin();
@@ -257,18 +264,41 @@ public class UserService {
         validatePassword("password", password, u.username, errors);
         errors.throwIfAny();
         u.passwordHash = BcryptUtil.bcryptHash(password);
+        sessions.endAll(u.id);
         LOG.infof("Password of user '%s' reset by an administrator", u.username);
         return u;
     }
 
-    /** A user changes their own password; the current one is required. */
+    /**
+     * An admin removes the local password of a user who signs in through the organisation (only then: the
+     * user must not be left without a way in); all their sessions end.
+     */
     @Transactional
-    public void changeOwnPassword(Long userId, String current, String password, String repeat) {
+    public User removePassword(Long id) {
+        currentUser.requireSystemAdmin();
+        User u = get(id);
+        if (!u.hasOidcIdentity()) {
+            throw ValidationException.of("password", "user.error.password.oidc");
+        }
+        if (u.hasPassword()) {
+            u.passwordHash = null;
+            sessions.endAll(u.id);
+            LOG.infof("Local password of user '%s' removed by an administrator", u.username);
+        }
+        return u;
+    }
+
+    /**
+     * A user changes their own password; the current one is required. Every other session of the user ends
+     * ({@code keepSessionId}, the session making the change, stays).
+     */
+    @Transactional
+    public void changeOwnPassword(Long userId, String current, String password, String repeat, Long keepSessionId) {
         User u = get(userId);
         Errors errors = new Errors();
         if (current == null || current.isEmpty()) {
             errors.add("currentPassword", "error.required");
-        } else if (!BcryptUtil.matches(current, u.passwordHash)) {
+        } else if (u.passwordHash == null || !BcryptUtil.matches(current, u.passwordHash)) {
             errors.add("currentPassword", "password.error.current");
         }
         validatePassword("newPassword", password, u.username, errors);
@@ -277,6 +307,7 @@ public class UserService {
         }
         errors.throwIfAny();
         u.passwordHash = BcryptUtil.bcryptHash(password);
+        sessions.endOthers(u.id, keepSessionId);
         LOG.infof("User '%s' changed their password", u.username);
     }
 

@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -78,6 +79,13 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response unavailable(UnavailableException e) {
+        Response r = respond(503, t("error.unavailable.title"), messages.get(locale.get(), e.messageKey(), e.args()),
+                null, null);
+        return Response.fromResponse(r).header("Retry-After", "60").build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(404, t("error.notfound.title"), t(e.messageKey()), null, null);
     }
@@ -122,7 +130,9 @@ public class ErrorMappers {
             field = sb.toString();
         }
         if (field != null) {
-            String msg = t(e instanceof MismatchedInputException ? "error.json.type" : "error.json.field");
+            // an unknown property is a MismatchedInputException too, but not a value of the wrong type
+            boolean wrongValue = e instanceof MismatchedInputException && !(e instanceof PropertyBindingException);
+            String msg = t(wrongValue ? "error.json.type" : "error.json.field");
             return respond(400, t("error.validation.title"), field + ": " + msg,
                     List.of(new ProblemField(field, msg)), null);
         }
@@ -162,6 +172,10 @@ public class ErrorMappers {
             // (a load test stopping mid-upload, a browser tab closed). No incident, no stack trace in the log.
             LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());
             return Response.status(400).build();
+        }
+        if (StorageFailures.isStorageFailure(e)) {
+            LOG.errorf(e, "The database's storage failed during %s %s", request.method(), request.path());
+            return unavailable(new UnavailableException("error.unavailable.storage"));
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, incident %s, %s %s", incident, request.method(), request.path());

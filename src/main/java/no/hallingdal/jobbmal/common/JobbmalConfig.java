@@ -1,5 +1,6 @@
 package no.hallingdal.jobbmal.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -24,13 +25,26 @@ public interface JobbmalConfig {
     /** The first administrator account. */
     Admin admin();
 
-    /** Folder for files the instance keeps (generated keys, the embedded database). */
+    /** Folder for files the instance keeps (the embedded database, by the default datasource URL). */
     @WithName("data-dir")
     @WithDefault("./data")
     String dataDir();
 
     /** Login sessions. */
     Session session();
+
+    /** Sign-in through the organisation's identity provider (OpenID Connect); off unless all four are set. */
+    Oidc oidc();
+
+    /** Scheduled backups (backup/, docs/deployment.md "Backups"). */
+    Backup backup();
+
+    /** A backup zip to restore into an empty database before serving (env JOBBMAL_RESTORE_FROM). */
+    @WithName("restore-from")
+    Optional<String> restoreFrom();
+
+    /** The embedded database's folder: writes stop (503) before it is full (env JOBBMAL_STORAGE_MIN_FREE). */
+    Storage storage();
 
     /**
      * Mark every cookie {@code Secure} (env JOBBMAL_SECURE_COOKIES). Set it when users reach the service over
@@ -41,13 +55,55 @@ public interface JobbmalConfig {
     boolean secureCookies();
 
     interface Session {
-        /**
-         * How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration.
-         * Feeds {@code quarkus.http.auth.form.timeout} in application.properties.
-         */
+        /** How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration. */
         @WithName("idle-timeout")
         @WithDefault("PT30M")
         java.time.Duration idleTimeout();
+
+        /** How long a login session lasts at most, active or not (env JOBBMAL_SESSION_ABSOLUTE_TIMEOUT). */
+        @WithName("absolute-timeout")
+        @WithDefault("PT12H")
+        java.time.Duration absoluteTimeout();
+    }
+
+    interface Oidc {
+        /** The provider's issuer URL (env JOBBMAL_OIDC_ISSUER), e.g. https://login.microsoftonline.com/TENANT/v2.0. */
+        Optional<String> issuer();
+
+        /** env JOBBMAL_OIDC_CLIENT_ID */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        /** env JOBBMAL_OIDC_CLIENT_SECRET; 32 characters or more, so every instance derives the same cookie keys. */
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        /** The sign-in button's text (env JOBBMAL_OIDC_LABEL), e.g. "Logg inn med Microsoft". */
+        Optional<String> label();
+    }
+
+    interface Backup {
+        /** Take the daily backup (env JOBBMAL_BACKUP_ENABLED); backups on demand work either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Local time of the daily backup, HH:mm (env JOBBMAL_BACKUP_TIME). */
+        @WithDefault("02:30")
+        java.time.LocalTime time();
+
+        /** How many backups to keep, newest first (env JOBBMAL_BACKUP_KEEP). */
+        @WithDefault("14")
+        int keep();
+
+        /** Folder of the backups (env JOBBMAL_BACKUP_DIR); default {@code backups} in the data folder. */
+        Optional<String> dir();
+    }
+
+    interface Storage {
+        /** Free space below which writes answer 503 instead of filling the disk. */
+        @WithName("min-free")
+        @WithDefault("64M")
+        MemorySize minFree();
     }
 
     interface Demo {

@@ -81,6 +81,35 @@ public final class ResultTestData {
                 projectId));
     }
 
+    /**
+     * A result as the form or the API sends it, valid as it stands (new jobs, 2.5, in Gol, 10 May 2024): a test
+     * changes the one field it is about and calls {@link #input()}.
+     */
+    public static final class Draft {
+        public Long projectId;
+        public String municipality = "3324";
+        public String focusArea;
+        public LocalDate date = LocalDate.of(2024, 5, 10);
+        public String kind = "NEW_JOBS";
+        public BigDecimal amount = new BigDecimal("2.5");
+        public BigDecimal women;
+        public BigDecimal men;
+        public String companyName = "Gol Trevare AS";
+        public String orgNumber;
+        public String evidence = "Bekreftelse fra bedriften 12.05.2024";
+        public Long version;
+        public String reason;
+
+        public Draft(Long projectId) {
+            this.projectId = projectId;
+        }
+
+        public ResultInput input() {
+            return new ResultInput(projectId, municipality, focusArea, date, kind, amount, women, men, companyName,
+                    orgNumber, evidence, version, reason);
+        }
+    }
+
     /** A random valid org. number. */
     public static String orgNumber() {
         return ResultDemoData.orgNumber(new java.util.Random());
