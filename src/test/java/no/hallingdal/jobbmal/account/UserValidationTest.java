@@ -193,7 +193,7 @@ class UserValidationTest {
         Long id = Accounts.create(name, Role.BOARD_CODE, PASSWORD);
         assertOnly(refused(() -> service.resetPassword(id, "kort")), "password", "password.error.short", 10);
         assertOnly(refused(() -> service.resetPassword(id, name)), "password", "password.error.username");
-        assertOnly(refused(() -> service.changeOwnPassword(id, PASSWORD, "p".repeat(73), "p".repeat(73))),
+        assertOnly(refused(() -> service.changeOwnPassword(id, PASSWORD, "p".repeat(73), "p".repeat(73), null)),
                 "newPassword", "password.error.long", 72);
     }
 
@@ -201,14 +201,15 @@ class UserValidationTest {
     void changingOnesOwnPasswordNeedsTheCurrentOneAndTheSameTwice() {
         String name = Accounts.uniqueName("eget");
         Long id = Accounts.create(name, Role.BOARD_CODE, PASSWORD);
-        assertOnly(refused(() -> service.changeOwnPassword(id, "", "nytt-passord-99", "nytt-passord-99")),
+        assertOnly(refused(() -> service.changeOwnPassword(id, "", "nytt-passord-99", "nytt-passord-99", null)),
                 "currentPassword", "error.required");
-        assertOnly(refused(() -> service.changeOwnPassword(id, "feil-passord-1", "nytt-passord-99", "nytt-passord-99")),
+        assertOnly(refused(() -> service.changeOwnPassword(id, "feil-passord-1", "nytt-passord-99", "nytt-passord-99",
+                null)),
                 "currentPassword", "password.error.current");
-        assertOnly(refused(() -> service.changeOwnPassword(id, PASSWORD, "nytt-passord-99", "annet-passord-99")),
+        assertOnly(refused(() -> service.changeOwnPassword(id, PASSWORD, "nytt-passord-99", "annet-passord-99", null)),
                 "newPasswordRepeat", "password.error.repeat");
         String hash = load(name).passwordHash;
-        service.changeOwnPassword(id, PASSWORD, "nytt-passord-99", "nytt-passord-99");
+        service.changeOwnPassword(id, PASSWORD, "nytt-passord-99", "nytt-passord-99", null);
         assertNotEquals(hash, load(name).passwordHash);
     }
 
