@@ -45,8 +45,8 @@ public class Project extends PanacheEntityBase {
     @JoinColumn(name = "programme_id", nullable = false, updatable = false)
     public Programme programme;
 
-    /** Primary focus area, one of the programme's. */
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** Primary focus area, one of the programme's; shown wherever the project is. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "focus_area_id", nullable = false)
     public FocusArea focusArea;
 

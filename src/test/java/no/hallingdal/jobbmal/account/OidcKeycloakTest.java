@@ -45,7 +45,7 @@ class OidcKeycloakTest {
         Long id = userWithEmail(username, "Kari Nordmann i Jobbmål", Role.BOARD_CODE, "Kari.Nordmann@Example.ORG", true);
         try (Browser browser = Browser.open(base)) {
             signIn(browser, KeycloakResource.KARI);
-            waitForPath(browser, "/");
+            waitForPath(browser, "/p/sats-pa-hallingdal/");
             String header = browser.driver.findElement(By.className("user-name")).getText();
             assertTrue(header.contains("Kari Nordmann i Jobbmål"), header);
             Cookie session = browser.driver.manage().getCookieNamed("jobbmal-session");

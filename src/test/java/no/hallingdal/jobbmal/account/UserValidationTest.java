@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing was saved. The HTTP paths keep one representative case each (UserAdminTest).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class UserValidationTest {
 
     static final String PASSWORD = "et-godt-passord-42";

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * test. The HTTP paths keep one representative case each (ProgrammeTest).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ProgrammeValidationTest {
 
     @Inject

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * HTTP paths keep one representative case each (ProjectApiTest, ProjectPageTest).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ProjectValidationTest {
 
     @Inject

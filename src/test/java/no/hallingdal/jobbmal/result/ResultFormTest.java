@@ -153,7 +153,7 @@ class ResultFormTest {
                 .body(containsString("id=\"f-evidence-error\">Dokumentasjonen kan ikke være lengre enn 4000 tegn "
                         + "(du skrev 100000).</p>"))
                 .body(containsString("value=\"Beholdt Firmanavn\""))
-                .body(containsString("action=\"/results/" + id + "\""));
+                .body(containsString("action=\"/p/sats-pa-hallingdal/results/" + id + "\""));
         given().get("/api/v1/results/" + id).then().body("companyName", equalTo("Gol Trevare AS"))
                 .body("evidence", equalTo("Bekreftelse fra bedrift")).body("version", equalTo(0));
     }
