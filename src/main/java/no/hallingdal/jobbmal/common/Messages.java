@@ -70,7 +70,8 @@ public class Messages {
         }
         if (args != null) {
             for (int i = 0; i < args.length; i++) {
-                text = text.replace("{" + i + "}", String.valueOf(args[i]));
+                Object arg = args[i] instanceof java.time.LocalDate d ? Formats.date(d, locale) : args[i];
+                text = text.replace("{" + i + "}", String.valueOf(arg));
             }
         }
         return text;

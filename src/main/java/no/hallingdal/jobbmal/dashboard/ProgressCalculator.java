@@ -29,7 +29,7 @@ public final class ProgressCalculator {
 
     /**
      * The status of a period: while it runs on-track / at-risk / behind, once ended reached / not-reached, before
-     * it starts not-started (docs/rules.md, "Periods").
+     * it starts not-started (docs/rules.md, "Programmes and periods").
      */
     public enum Status {
         ON_TRACK("on-track"), AT_RISK("at-risk"), BEHIND("behind"), REACHED("reached"), NOT_REACHED("not-reached"),

@@ -114,7 +114,7 @@ public class Programme extends PanacheEntityBase {
 
     /**
      * The period a dashboard opens on: the running one, else the most recently ended, else the next to start
-     * (docs/rules.md, "Periods").
+     * (docs/rules.md, "Programmes and periods").
      */
     public Optional<Period> defaultPeriod(LocalDate today) {
         Optional<Period> running = periods.stream().filter(p -> p.state(today) == PeriodState.RUNNING).findFirst();

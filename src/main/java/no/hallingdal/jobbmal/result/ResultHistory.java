@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The history of results (docs/results.md, "History"): what a change records of a result, and the entries as
+ * The history of results (docs/rules.md, "History"): what a change records of a result, and the entries as
  * the result page and {@code GET /api/v1/results/{id}/history} show them, newest first.
  */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Results dated outside every period (docs/rules.md, "Periods") are kept and shown apart, never toward a goal:
+ * Results dated outside every period (docs/rules.md, "Programmes and periods") are kept and shown apart, never toward a goal:
  * the headline, the years and the months count only the period's, and they still add up.
  */
 @QuarkusTest
