@@ -29,7 +29,7 @@ public class Messages {
 
     /** Bundle names; a missing file is skipped, so a feature adds its bundle by adding its name. */
     public static final List<String> BUNDLES =
-            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup");
+            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup", "county");
 
     private final Map<String, String> nb;
     private final Map<String, String> en;

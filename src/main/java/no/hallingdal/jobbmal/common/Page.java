@@ -20,7 +20,7 @@ public class Page {
     public final Locale locale;
     public final String lang;
     public final String title;
-    /** The navigation entry to mark as current: home, projects, results, export, admin. */
+    /** The navigation entry to mark as current: home, projects, results, export, admin, county. */
     public final String nav;
     public final String programmeName;
     /** The programme's URL prefix ({@code /p/code}) for the page's links, or "" outside a programme. */
@@ -30,6 +30,8 @@ public class Page {
     /** Whether the header offers the programme chooser (the user reads more than one programme). */
     public final boolean chooser;
     public final boolean systemAdmin;
+    /** Whether the header offers the county overview (a county user or a system administrator). */
+    public final boolean countyOverview;
     public final String userName;
     /** The user's role in the page's programme (admin, lead, board, county), or null. */
     public final String userRole;
@@ -54,6 +56,7 @@ public class Page {
         this.periodName = header.periodName();
         this.chooser = header.chooser();
         this.systemAdmin = header.systemAdmin();
+        this.countyOverview = header.countyOverview();
         this.userName = userName;
         this.userRole = header.role();
         this.currentPath = currentPath;

@@ -51,10 +51,23 @@ public class Pages {
 
     /** A page whose title is given as text (e.g. a project name). */
     public Page plain(String nav, String title) {
-        var locale = requestLocale.get();
         // Errors for unmatched routes are rendered on an I/O thread, where the database must not be used.
         boolean ioThread = io.vertx.core.Context.isOnEventLoopThread();
-        Header header = ioThread ? Header.NONE : header();
+        return build(nav, title, ioThread ? Header.NONE : header(), ioThread);
+    }
+
+    /**
+     * A page outside every programme (e.g. the county overview): its header names {@code headerName} instead of a
+     * programme, and keeps the user's links (chooser, system administration, county overview).
+     */
+    public Page outside(String nav, String title, String headerName) {
+        Header h = header();
+        return build(nav, title, new Header(null, headerName, "", null, null, h.chooser(), h.systemAdmin(),
+                h.countyOverview()), false);
+    }
+
+    private Page build(String nav, String title, Header header, boolean ioThread) {
+        var locale = requestLocale.get();
         Viewer.Shown user = ioThread ? null : viewer.shown().orElse(null);
         long pending = 0;
         if (user != null && header.programmeId() != null && pendingCounter.isResolvable()) {
@@ -108,10 +121,17 @@ public class Pages {
 
     /**
      * What the header shows of the programme: its id, name and URL prefix ({@code /p/code}), the user's role in it,
-     * the period in view, whether to offer the programme chooser, and whether the user is a system administrator.
+     * the period in view, whether to offer the programme chooser, whether the user is a system administrator, and
+     * whether to offer the county overview (a county user or a system administrator).
      */
     public record Header(Long programmeId, String name, String base, String role, String periodName,
-            boolean chooser, boolean systemAdmin) {
-        public static final Header NONE = new Header(null, "Jobbmål", "", null, null, false, false);
+            boolean chooser, boolean systemAdmin, boolean countyOverview) {
+        public static final Header NONE = new Header(null, "Jobbmål", "", null, null, false, false, false);
+
+        /** A header without the county overview's link. */
+        public Header(Long programmeId, String name, String base, String role, String periodName, boolean chooser,
+                boolean systemAdmin) {
+            this(programmeId, name, base, role, periodName, chooser, systemAdmin, false);
+        }
     }
 }

@@ -22,8 +22,8 @@ public final class CsvExport {
     private CsvExport() {
     }
 
-    /** A printer on {@code out} in UTF-8, after the byte order mark if the dialect has one. */
-    static CSVPrinter open(OutputStream out, CsvDialect dialect) throws IOException {
+    /** A printer on {@code out} in UTF-8, after the byte order mark if the dialect has one (every CSV export's). */
+    public static CSVPrinter open(OutputStream out, CsvDialect dialect) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         if (dialect.bom) {
             w.write('\uFEFF');

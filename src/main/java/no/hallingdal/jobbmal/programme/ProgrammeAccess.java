@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Who may see and run which programme (docs/rules.md, "Who may do what"): a member reads their programme and
  * acts in it by their role, a county user reads every programme of their county, a system administrator
- * reads every programme. The one home of these rules; features ask it for the programme in question.
+ * reads every programme; the county overview of a county is for its county users and system administrators. The one
+ * home of these rules; features ask it for the programme (or county) in question.
  */
 @ApplicationScoped
 public class ProgrammeAccess {
@@ -39,6 +40,36 @@ public class ProgrammeAccess {
 
     private static boolean county(Rights user, Programme p) {
         return user.countyCode() != null && user.countyCode().equals(p.countyCode);
+    }
+
+    /**
+     * Whether a user with these rights may read the county overview of {@code countyCode} (every programme of the
+     * county, its exports): a county user of that county, or a system administrator.
+     */
+    public static boolean canReadCounty(Rights user, String countyCode) {
+        return user != null && (user.systemAdmin() || user.countyCode() != null && user.countyCode().equals(countyCode));
+    }
+
+    /** Whether a user with these rights follows a county overview: a county user, or a system administrator. */
+    public static boolean followsCounty(Rights user) {
+        return user != null && (user.systemAdmin() || user.countyCode() != null);
+    }
+
+    /** 403 unless the current user may read the county overview of {@code countyCode}. */
+    public void requireCounty(String countyCode) {
+        if (!canReadCounty(currentUser.rights().orElse(null), countyCode)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /** The current user's own county (a county user's), or null. */
+    public String ownCounty() {
+        return currentUser.rights().map(Rights::countyCode).orElse(null);
+    }
+
+    /** Whether the current user is a system administrator. */
+    public boolean systemAdmin() {
+        return currentUser.rights().map(Rights::systemAdmin).orElse(false);
     }
 
     public boolean canRead(Programme p) {

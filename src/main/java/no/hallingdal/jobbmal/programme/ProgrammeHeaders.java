@@ -36,7 +36,7 @@ public class ProgrammeHeaders implements Pages.ProgrammeHeader {
         Optional<Programme> current = scope.current();
         if (current.isEmpty()) {
             return Optional.of(new Pages.Header(null, Pages.Header.NONE.name(), "", null, null, rights != null,
-                    systemAdmin));
+                    systemAdmin, ProgrammeAccess.followsCounty(rights)));
         }
         Programme p = current.get();
         String role = ProgrammeAccess.roleIn(rights, p).map(Role::code).orElse(null);
@@ -48,7 +48,7 @@ public class ProgrammeHeaders implements Pages.ProgrammeHeader {
             periodName = null;
         }
         return Optional.of(new Pages.Header(p.id, p.name, ProgrammeScope.base(p), role, periodName,
-                chooser(rights), systemAdmin));
+                chooser(rights), systemAdmin, ProgrammeAccess.followsCounty(rights)));
     }
 
     /** The chooser is offered to whoever may read more than one programme, or might. */

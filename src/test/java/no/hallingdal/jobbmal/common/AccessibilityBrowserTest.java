@@ -68,7 +68,7 @@ class AccessibilityBrowserTest {
                     "/projects", "/projects/" + d.project(), "/projects/new", "/projects/" + d.project() + "/edit",
                     "/reports", "/reports/2023", "/municipalities", "/municipalities/3324", "/export", "/admin",
                     "/admin/programme", "/admin/approvals", "/admin/years", "/admin/users", "/admin/users/new",
-                    "/admin/users/" + d.leadId(), "/account/password")) {
+                    "/admin/users/" + d.leadId(), "/account/password", "/county", "/county/33")) {
                 b.get(path);
             }
             // a refused form: the error summary and the fields' messages
@@ -81,13 +81,14 @@ class AccessibilityBrowserTest {
             // the pages in English
             b.get("/lang/en?return=/");
             b.get("/results/" + d.result());
+            b.get("/county/33");
             assertEquals("en", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
 
             b.driver.manage().deleteAllCookies();
             b.login(d.lead(), PASSWORD);
             b.get("/results/new");
             b.get("/results/" + d.result() + "/edit");
-            assertTrue(b.checkedPages() >= 35, "pages checked: " + b.checkedPages());
+            assertTrue(b.checkedPages() >= 38, "pages checked: " + b.checkedPages());
             // the 404 page and the refused form answer 4xx on purpose; anything else in the console is an error
             assertEquals(List.of(), b.consoleErrors().stream()
                     .filter(e -> !e.contains("the server responded with a status of 40")).toList());
