@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountyExport {
 
-    /** Stable column names (docs/exports.md, "programmes columns"). */
+    /** Stable column names (docs/exports.md, "The county's file: programmes"). */
     public static final List<String> COLUMNS = List.of("county_code", "county_name", "programme_code", "programme",
             "period", "period_name", "period_start", "period_end", "state", "goal", "new_jobs_counted",
             "new_jobs_pending", "percent_of_goal", "percent_of_time", "forecast_at_end", "required_per_month",
