@@ -14,9 +14,18 @@
 #      stylesheet with and without the session cookie (what the session check costs),
 #   4. reads the resident memory (VmRSS) after the runs.
 # At the first size it also has 16 connections register results in parallel through the API (wrk with
-# bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it fills
-# a database with BENCH_EXPORT_SIZE results (default 1000000) and times the CSV export of all rows with
-# the app limited to -Xmx256m.
+# bench/register.lua, for BENCH_DURATION) and checks in the CSV export that each was stored exactly once. Last, it
+# times the CSV export of all rows with the app limited to -Xmx256m (one export after the start, then BENCH_EXPORT_RUNS
+# more, default 5), on two databases filled with the demo data (10 000 results) and copies of it inserted in date
+# order up to the size, as a database grows by registrations (bench/ExportData.java; BENCH_EXPORT_FILL=demo fills
+# with the demo data alone, whose results are in random date order):
+#   - H2 with BENCH_EXPORT_SIZE results (default 100000);
+#   - PostgreSQL at BENCH_PG_URL (default jdbc:postgresql://localhost:5432/jobbmal_bench, user and password
+#     BENCH_PG_USER / BENCH_PG_PASSWORD, default jobbmal / jobbmal; the database is created if missing and emptied)
+#     with BENCH_PG_EXPORT_SIZE results (default 1000000), the app packaged for PostgreSQL (-Ppostgresql) into
+#     BENCH_PG_APP (default target/quarkus-app-postgresql; with SKIP_PACKAGE=1 it must be there). Without a
+#     PostgreSQL there the step is skipped with a message, and fails under CI=true. BENCH_PG_EXPORT_SIZE=0 skips it.
+# BENCH_SIZES= (empty) measures the exports only.
 #
 # Writes target/bench/results.md (the table docs/benchmarks.md quotes), results.csv, and the raw wrk
 # output. Exits non-zero when a step fails (an error answer, a lost or duplicated registration, an
@@ -27,8 +36,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SIZES=${BENCH_SIZES:-"1000 10000 100000"}
-EXPORT_SIZE=${BENCH_EXPORT_SIZE:-1000000}
+SIZES=${BENCH_SIZES-"1000 10000 100000"}
+EXPORT_SIZE=${BENCH_EXPORT_SIZE:-100000}
+EXPORT_RUNS=${BENCH_EXPORT_RUNS:-5}
+PG_EXPORT_SIZE=${BENCH_PG_EXPORT_SIZE:-1000000}
+PG_URL=${BENCH_PG_URL:-jdbc:postgresql://localhost:5432/jobbmal_bench}
+PG_USER=${BENCH_PG_USER:-jobbmal}
+PG_PASSWORD=${BENCH_PG_PASSWORD:-jobbmal}
+EXPORT_FILL=${BENCH_EXPORT_FILL:-copies}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-150s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -63,6 +78,30 @@ fi
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || { echo "bench: $JAR is missing" >&2; exit 1; }
 H2_JAR=$(ls "$ROOT"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+PG_DRIVER=$(ls "$ROOT"/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar)
+
+# The PostgreSQL export step needs a server and the app built for PostgreSQL (db-kind is fixed at build time).
+PG_APP=${BENCH_PG_APP:-target/quarkus-app-postgresql}
+PG_JAR="$ROOT/$PG_APP/quarkus-run.jar"
+PG_REACHABLE=0
+if [ "$PG_EXPORT_SIZE" != "0" ]; then
+  pg_status=0
+  BENCH_DB_USER=$PG_USER BENCH_DB_PASSWORD=$PG_PASSWORD java -cp "$PG_DRIVER" "$ROOT/bench/ExportData.java" prepare "$PG_URL" \
+    || pg_status=$?
+  if [ "$pg_status" = "0" ]; then
+    PG_REACHABLE=1
+  elif [ "$pg_status" = "3" ] && [ "${CI:-}" != "true" ]; then
+    echo "bench: no PostgreSQL at $PG_URL: the PostgreSQL export step is skipped (start one as .ci/run does, or set BENCH_PG_URL)"
+  else
+    echo "bench: FAILED: PostgreSQL at $PG_URL is needed for the export step (CI=true)" >&2
+    exit 1
+  fi
+fi
+if [ "$PG_REACHABLE" = "1" ] && [ "${SKIP_PACKAGE:-}" != "1" ]; then
+  echo "bench: packaging for PostgreSQL"
+  ./mvnw -B -q package -DskipTests -Ppostgresql -Dquarkus.package.output-directory="${PG_APP#target/}"
+fi
+[ "$PG_REACHABLE" = "0" ] || [ -f "$PG_JAR" ] || { echo "bench: $PG_JAR is missing" >&2; exit 1; }
 # The class-data archive of the recommended production start (docs/deployment.md, "Faster start"):
 # made by a training run of this build, used by every measured start. BENCH_CDS=0 measures without it.
 CDS_ARCHIVE="$ROOT/target/quarkus-app/jobbmal.jsa"
@@ -89,14 +128,15 @@ fail() { echo "bench: FAILED: $*" >&2; exit 1; }
 record() { echo "$1,$2,$3,$4" >> "$CSV"; }
 now_ms() { date +%s%3N; }
 
-# start_app DIR LOG [ENV...]: starts the packaged app with its working directory (and ./data) in DIR.
+# start_app DIR LOG [ENV...]: starts the packaged app (APP_JAR, default the H2 build) with its working directory (and
+# ./data) in DIR.
 start_app() {
   local dir=$1 log=$2
   shift 2
   mkdir -p "$dir"
   START_MS=$(now_ms)
   (cd "$dir" && exec env "$@" QUARKUS_HTTP_PORT="$PORT" JOBBMAL_ADMIN_INITIAL_PASSWORD="$ADMIN_PASSWORD" \
-    java ${APP_JAVA_OPTS:-$JAVA_OPTS} -jar "$JAR" > "$log" 2>&1) &
+    java ${APP_JAVA_OPTS:-$JAVA_OPTS} -jar "${APP_JAR:-$JAR}" > "$log" 2>&1) &
   APP_PID=$!
 }
 
@@ -278,34 +318,101 @@ for size in $SIZES; do
   stop_app
 done
 
-# The CSV export of every row, with the heap limited to 256 MB.
+# time_exports KEY SIZE COOKIE: with the app up, times the CSV export of all rows once after the start and
+# EXPORT_RUNS times more; records the first, the median, fastest and slowest of the others (rows/s), the rows and
+# bytes, the resident memory and the heap after them.
+time_exports() {
+  local key=$1 size=$2 cookie=$3 i t0 elapsed status rows rate rates="" sorted median bytes rss heap
+  for i in $(seq 0 "$EXPORT_RUNS"); do
+    t0=$(now_ms)
+    status=$(curl -s -H "Cookie: $cookie" -o "$OUT/export.csv" -w '%{http_code}' "$BASE/export/results.csv")
+    elapsed=$(( $(now_ms) - t0 ))
+    [ "$status" = "200" ] || fail "the $key answered $status"
+    kill -0 "$APP_PID" 2>/dev/null || fail "the app died during the $key"
+    # each row is one result (no field holds a line break in the demo data)
+    rows=$(( $(wc -l < "$OUT/export.csv") - 1 ))
+    [ "$rows" -ge "$size" ] || fail "the $key has $rows rows, expected at least $size"
+    rate=$(( rows * 1000 / (elapsed > 0 ? elapsed : 1) ))
+    echo "bench: $key $i: $rows rows in $elapsed ms = $rate rows/s"
+    if [ "$i" = "0" ]; then
+      record "$size" "$key.first" "$rate" "rows/s"
+      record "$size" "$key.first-seconds" "$(awk -v e="$elapsed" 'BEGIN {printf "%.1f", e / 1000}')" "s"
+    else
+      rates="$rates $rate"
+    fi
+  done
+  ! grep -q "OutOfMemoryError" "$APP_LOG" || fail "OutOfMemoryError during the $key"
+  bytes=$(wc -c < "$OUT/export.csv")
+  rm -f "$OUT/export.csv"
+  sorted=$(echo $rates | tr ' ' '\n' | sort -n)
+  median=$(echo "$sorted" | sed -n "$(( (EXPORT_RUNS + 1) / 2 ))p")
+  rss=$(rss_mb)
+  # heap in use and committed (the committed heap only grows as far as the app needed it), in MB
+  heap=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/generation|space/ && /total/ {
+      gsub(/[K,]/, ""); for (i = 1; i <= NF; i++) { if ($i == "total") t += $(i+1); if ($i == "used") u += $(i+1) } }
+      END { printf "%.0f %.0f", u / 1024, t / 1024 }')
+  record "$size" "$key.rows" "$rows" "rows"
+  record "$size" "$key.bytes" "$bytes" "bytes"
+  record "$size" "$key.rows-per-second" "$median" "rows/s"
+  record "$size" "$key.min" "$(echo "$sorted" | head -n 1)" "rows/s"
+  record "$size" "$key.max" "$(echo "$sorted" | tail -n 1)" "rows/s"
+  record "$size" "$key.rss" "$rss" "MB"
+  record "$size" "$key.heap-used" "${heap% *}" "MB"
+  record "$size" "$key.heap-committed" "${heap#* }" "MB"
+  echo "bench: $key of $rows rows ($bytes bytes) under -Xmx256m: median $median rows/s of$rates (first after the start $(awk -F, -v k="$size" -v m="$key.first" '$1 == k && $2 == m {print $3}' "$CSV") rows/s); resident memory ${rss} MB, heap ${heap% *} MB used of ${heap#* } MB committed"
+}
+
+# fill_export SIZE DIR [ENV...]: the database of an export step: the demo data (all of it with
+# BENCH_EXPORT_FILL=demo, else up to 10 000 results) loaded by the app (APP_JAR) with the environment ENV, then copies
+# up to SIZE (bench/ExportData.java) through DB_URL with DB_DRIVER; records the time it took as KEY.fill.
+fill_export() {
+  local size=$1 dir=$2 t0 demo
+  shift 2
+  mkdir -p "$dir"
+  t0=$(now_ms)
+  demo=$size
+  if [ "$EXPORT_FILL" != "demo" ] && [ "$size" -gt 10000 ]; then demo=10000; fi
+  APP_JAVA_OPTS="-Xmx1g" start_app "$dir" "$dir/fill.log" "$@" JOBBMAL_DEMO_DATA=true JOBBMAL_DEMO_RESULTS="$demo"
+  wait_answer /q/health/ready 3600 > /dev/null
+  stop_app
+  if [ "$demo" -lt "$size" ]; then
+    BENCH_DB_USER=$DB_USER BENCH_DB_PASSWORD=$DB_PASSWORD java -cp "$DB_DRIVER" "$ROOT/bench/ExportData.java" grow \
+      "$DB_URL" "$size" || fail "filling the $KEY database failed"
+  fi
+  record "$size" "$KEY.fill" $(( ($(now_ms) - t0) / 1000 )) "s"
+  echo "bench: $KEY database filled with $size results ($demo from the demo data) in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+# The CSV export on H2 (the embedded default), in a compacted file (see fill).
 dir="$OUT/db-export"
-fill "$EXPORT_SIZE" "$dir"
-APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$dir/app.log"
+rm -rf "$dir"
+KEY=export DB_URL="jdbc:h2:file:$dir/data/jobbmal;AUTO_SERVER=FALSE" DB_DRIVER=$H2_JAR DB_USER=jobbmal DB_PASSWORD=jobbmal \
+  fill_export "$EXPORT_SIZE" "$dir"
+java -cp "$H2_JAR" "$ROOT/bench/Compact.java" "$dir/data/jobbmal" || fail "compacting the export database failed"
+APP_LOG="$dir/app.log"
+APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$APP_LOG"
 wait_answer /login 120 > /dev/null
-admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
-t0=$(now_ms)
-status=$(curl -s -H "Cookie: $admin" -o "$OUT/export.csv" -w '%{http_code}' "$BASE/export/results.csv")
-elapsed=$(( $(now_ms) - t0 ))
-[ "$status" = "200" ] || fail "the export answered $status"
-rows=$(( $(wc -l < "$OUT/export.csv") - 1 ))
-kill -0 "$APP_PID" 2>/dev/null || fail "the app died during the export"
-! grep -q "OutOfMemoryError" "$dir/app.log" || fail "OutOfMemoryError during the export"
-# each row is one result (no field holds a line break in the demo data)
-[ "$rows" -ge "$EXPORT_SIZE" ] || fail "the export has $rows rows, expected at least $EXPORT_SIZE"
-export_rss=$(rss_mb)
-rate=$(( rows * 1000 / (elapsed > 0 ? elapsed : 1) ))
-bytes=$(wc -c < "$OUT/export.csv")
-rm -f "$OUT/export.csv"
+time_exports export "$EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
 stop_app
-record "$EXPORT_SIZE" "export.rows" "$rows" "rows"
-record "$EXPORT_SIZE" "export.seconds" "$(awk -v e="$elapsed" 'BEGIN {printf "%.1f", e / 1000}')" "s"
-record "$EXPORT_SIZE" "export.rows-per-second" "$rate" "rows/s"
-record "$EXPORT_SIZE" "export.bytes" "$bytes" "bytes"
-record "$EXPORT_SIZE" "export.rss" "$export_rss" "MB"
-echo "bench: CSV export of $rows rows ($bytes bytes) under -Xmx256m in $elapsed ms: $rate rows/s; resident memory ${export_rss} MB"
+
+# The CSV export on PostgreSQL, with the app built for it; without the class-data archive (it belongs to the H2
+# build), which changes the start, not the export.
+if [ "$PG_REACHABLE" = "1" ]; then
+  dir="$OUT/pg-export"
+  pg_env=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME="$PG_USER"
+    QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD")
+  KEY=pg-export DB_URL=$PG_URL DB_DRIVER=$PG_DRIVER DB_USER=$PG_USER DB_PASSWORD=$PG_PASSWORD APP_JAR="$PG_JAR" \
+    fill_export "$PG_EXPORT_SIZE" "$dir" "${pg_env[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=true \
+    QUARKUS_FLYWAY_CLEAN_DISABLED=false
+  APP_LOG="$dir/app.log"
+  APP_JAR="$PG_JAR" APP_JAVA_OPTS="$RECOMMENDED_JAVA_OPTS" start_app "$dir" "$APP_LOG" "${pg_env[@]}"
+  wait_answer /login 120 > /dev/null
+  time_exports pg-export "$PG_EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
+  stop_app
+fi
 
 # The table.
-java "$ROOT/bench/Table.java" "$CSV" "$SIZES" "$EXPORT_SIZE" > "$OUT/results.md"
+java "$ROOT/bench/Table.java" "$CSV" "$SIZES" "$EXPORT_SIZE" "$([ "$PG_REACHABLE" = "1" ] && echo "$PG_EXPORT_SIZE")" \
+  > "$OUT/results.md"
 cat "$OUT/results.md"
 echo "bench: done; table in $OUT/results.md"

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.common.UnavailableException;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -25,6 +26,7 @@ public class LoginFormRoute {
     private static final Logger LOG = Logger.getLogger(LoginFormRoute.class);
     static final String PATH = "/j_security_check";
     static final String FAILED = "/login?error=true";
+    static final String UNAVAILABLE_CODE = "unavailable";
 
     @Inject
     SessionService sessions;
@@ -43,7 +45,10 @@ public class LoginFormRoute {
             String userAgent = rc.request().getHeader(HttpHeaders.USER_AGENT);
             rc.vertx().executeBlocking(() -> sessions.passwordLogin(username, password, userAgent), false)
                     .onComplete(done -> {
-                        if (done.failed()) {
+                        if (done.failed() && done.cause() instanceof UnavailableException) {
+                            rc.response().setStatusCode(302)
+                                    .putHeader(HttpHeaders.LOCATION, "/login?error=" + UNAVAILABLE_CODE).end();
+                        } else if (done.failed()) {
                             LOG.error("Login failed with an error", done.cause());
                             rc.fail(500);
                         } else {

@@ -34,7 +34,8 @@ public class LoginResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance login(Page page, boolean error, boolean providerError, String oidcLabel,
+        static native TemplateInstance login(Page page, boolean error, boolean providerError, boolean unavailable,
+                String oidcLabel,
                 String providerLogout);
     }
 
@@ -54,9 +55,12 @@ public class LoginResource {
         String label = oidc.label().orElse(null);
         String url = decode(providerLogout);
         String offer = label != null && url != null && url.startsWith("http") ? url : null;
-        // error=true: the login form's failure; any other code comes from the identity provider
+        // error=true: the login form's failure; unavailable: no session can be stored now (a full disk);
+        // any other code comes from the identity provider
         boolean formError = "true".equals(error);
-        var page = Templates.login(pages.page("", "login.title"), formError, error != null && !formError, label, offer);
+        boolean unavailable = LoginFormRoute.UNAVAILABLE_CODE.equals(error);
+        var page = Templates.login(pages.page("", "login.title"), formError, error != null && !formError && !unavailable,
+                unavailable, label, offer);
         var response = Response.ok(page);
         if (providerLogout != null) {
             response.cookie(providerLogoutCookie("", 0));

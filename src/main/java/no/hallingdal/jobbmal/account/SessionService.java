@@ -6,6 +6,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.common.UnavailableException;
+import no.hallingdal.jobbmal.common.WritableStorage;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,9 @@ public class SessionService {
     @Inject
     LoginGuard guard;
 
+    @Inject
+    WritableStorage storage;
+
     /** A new session: the token goes into the cookie and is never stored. */
     public record Started(String token, Long sessionId) {
     }
@@ -54,6 +59,7 @@ public class SessionService {
 
     /** A form login: the password check with its lockout ({@link LoginGuard}), then a new session. */
     public Optional<Started> passwordLogin(String username, String password, String userAgent) {
+        requireWritable(); // before the password is looked at: attempts cannot be counted either
         LoginGuard.Outcome outcome = guard.serialized(username, password == null ? new char[0] : password.toCharArray());
         if (outcome.identity() == null) {
             return Optional.empty();
@@ -65,6 +71,7 @@ public class SessionService {
     @ActivateRequestContext
     @Transactional
     public Started start(Long userId, String method, String userAgent, String providerLogoutUrl) {
+        requireWritable();
         Instant now = Instant.now();
         deleteExpired(now);
         String token = newToken();
@@ -99,14 +106,25 @@ public class SessionService {
             return null;
         }
         Instant now = Instant.now();
+        // a read must not write while the disk is full: H2 would close the database (StorageGuard)
+        boolean canWrite = storage.writable();
         if (isExpired(s, now) || !s.user.active) {
-            s.delete();
+            if (canWrite) {
+                s.delete();
+            }
             return null;
         }
-        if (s.lastSeenAt.isBefore(now.minus(TOUCH_INTERVAL))) {
+        if (canWrite && s.lastSeenAt.isBefore(now.minus(TOUCH_INTERVAL))) {
             s.lastSeenAt = now;
         }
         return LoginGuard.identity(s.user, s.id);
+    }
+
+    /** A session is a row: with a full disk it cannot be stored (and a write would make H2 close the database). */
+    private void requireWritable() {
+        if (!storage.writable()) {
+            throw new UnavailableException("error.unavailable.storage");
+        }
     }
 
     /** Ends the session of this token; returns the identity provider's logout address when it has one. */
@@ -119,6 +137,11 @@ public class SessionService {
         UserSession s = UserSession.<UserSession>find("tokenHash", hash(token)).firstResult();
         if (s == null) {
             return Optional.empty();
+        }
+        if (!storage.writable()) {
+            // the cookie is cleared; the row ends with its idle timeout (a write now would close H2's database)
+            LOG.warnf("Session %d: logout while the disk is full; the session ends at its idle timeout", s.id);
+            return Optional.ofNullable(s.providerLogoutUrl);
         }
         s.delete();
         LOG.infof("Session %d ended by logout", s.id);

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import no.hallingdal.jobbmal.common.StorageFailures;
+import no.hallingdal.jobbmal.common.UnavailableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -32,6 +34,9 @@ public class DurableAnswers {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
+    StorageGuard guard;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -48,7 +53,10 @@ public class DurableAnswers {
                 || io.vertx.core.Context.isOnEventLoopThread()) {
             return;
         }
-        writeOut();
+        if (!writeOut()) {
+            // the change is committed but not in the file, and H2 has closed: after the restart it is gone
+            throw new UnavailableException("error.unavailable.storage");
+        }
     }
 
     private boolean embedded() {
@@ -58,22 +66,31 @@ public class DurableAnswers {
         return embedded;
     }
 
-    /** Returns once every transaction committed before the call is in the database file. */
-    void writeOut() {
+    /**
+     * Returns once every transaction committed before the call is in the database file: true, or false when
+     * H2 failed to write it for lack of storage.
+     */
+    boolean writeOut() {
         long ticket = asked.incrementAndGet();
         writing.lock();
         try {
             if (written >= ticket) {
-                return; // a checkpoint that started after this request's commit has finished
+                return true; // a checkpoint that started after this request's commit has finished
             }
             long upTo = asked.get();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("CHECKPOINT");
             }
             written = upTo;
+            return true;
         } catch (SQLException e) {
             // H2's background thread writes it within half a second unless the disk refuses (StorageGuard)
             LOG.errorf(e, "Could not write committed changes to the database file at once");
+            if (StorageFailures.isStorageFailure(e)) {
+                guard.failed();
+                return false;
+            }
+            return true;
         } finally {
             writing.unlock();
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.common.WritableStorage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class StorageGuard implements WritableStorage {
 
+    private static final Logger LOG = Logger.getLogger(StorageGuard.class);
+
     /** Writable, or the message key and arguments that say why not. */
     public record State(boolean writable, String reasonKey, Object[] args) {
         static final State OK = new State(true, null, new Object[0]);
@@ -40,13 +43,34 @@ public class StorageGuard implements WritableStorage {
     private final ReentrantLock looking = new ReentrantLock();
     private volatile State state;
     private volatile long checkedAt;
+    /** Set for good once H2 has failed to write its file (a restart is needed). */
+    private volatile State failedAt;
 
     @Override
     public boolean writable() {
         return state().writable();
     }
 
+    /**
+     * H2 closes its database for good when a write of its file fails (the disk filled between two looks of the
+     * guard, or another program took the margin): from then on every change is refused with a reason that says
+     * to restart, which opens the database again from its file with everything written before the failure
+     * (docs/deployment.md, "A full disk"). Reopening it inside the running app was tried and lost changes.
+     */
+    @Override
+    public void failed() {
+        Optional<Path> dir = directory(jdbcUrl.orElse(""));
+        if (dir.isPresent() && failedAt == null) {
+            failedAt = new State(false, "backup.storage.failed", new Object[] {dir.get()});
+            LOG.error("The embedded database failed to write its file and has closed: free space in " + dir.get()
+                    + " and restart the app");
+        }
+    }
+
     public State state() {
+        if (failedAt != null) {
+            return failedAt;
+        }
         State s = state;
         if (s != null && System.nanoTime() - checkedAt <= RECHECK_NANOS) {
             return s;

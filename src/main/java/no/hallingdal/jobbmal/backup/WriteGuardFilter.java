@@ -14,7 +14,7 @@ import java.util.Set;
 public class WriteGuardFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    /** Posts that write nothing: logging out only removes the cookie. */
+    /** Logging out always clears the cookie; it deletes the session row only when the disk can take it. */
     private static final Set<String> NO_WRITE = Set.of("/logout");
 
     @Inject

@@ -47,6 +47,9 @@ public class ErrorMappers {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    WritableStorage storage;
+
     public record ProblemField(String field, String message) {
     }
 
@@ -175,6 +178,7 @@ public class ErrorMappers {
         }
         if (StorageFailures.isStorageFailure(e)) {
             LOG.errorf(e, "The database's storage failed during %s %s", request.method(), request.path());
+            storage.failed();
             return unavailable(new UnavailableException("error.unavailable.storage"));
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);

@@ -7,4 +7,10 @@ package no.hallingdal.jobbmal.common;
 public interface WritableStorage {
 
     boolean writable();
+
+    /**
+     * A database operation failed on its storage ({@link StorageFailures}): for H2, which closes its database
+     * then, every change is refused from now on with a reason that says to restart (see StorageGuard).
+     */
+    void failed();
 }

@@ -4,7 +4,6 @@ import no.hallingdal.jobbmal.export.Cells;
 import no.hallingdal.jobbmal.export.CsvDialect;
 import no.hallingdal.jobbmal.export.CsvExport;
 import no.hallingdal.jobbmal.export.XlsxExport;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -36,10 +35,10 @@ public final class CountyExport {
     }
 
     public static void csv(OutputStream out, CsvDialect dialect, CountyOverview.Overview o) throws IOException {
-        CSVPrinter csv = CsvExport.open(out, dialect);
-        csv.printRecord(COLUMNS);
+        CsvExport.Lines csv = new CsvExport.Lines(out, dialect);
+        csv.print(COLUMNS.toArray());
         for (CountyOverview.Row r : o.rows()) {
-            csv.printRecord(Cells.text(o.countyCode()), Cells.text(o.countyName()), Cells.text(r.programme()),
+            csv.print(Cells.text(o.countyCode()), Cells.text(o.countyName()), Cells.text(r.programme()),
                     Cells.text(r.programmeName()), Integer.toString(r.period()), Cells.text(r.periodName()),
                     r.start().toString(), r.end().toString(), r.state(), dialect.decimal(r.goal()),
                     dialect.decimal(r.counted()), dialect.decimal(r.pending()), dialect.decimal(r.percentOfGoal()),

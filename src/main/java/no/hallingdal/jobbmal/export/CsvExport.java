@@ -4,11 +4,9 @@ import no.hallingdal.jobbmal.export.ExportService.ResultRow;
 import no.hallingdal.jobbmal.export.ExportService.SummaryRow;
 import org.apache.commons.csv.CSVPrinter;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,38 +16,59 @@ import java.util.List;
 public final class CsvExport {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** U+FEFF in UTF-8: the byte order mark of the excel-nb dialect. */
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private CsvExport() {
     }
 
-    /** A printer on {@code out} in UTF-8, after the byte order mark if the dialect has one (every CSV export's). */
-    public static CSVPrinter open(OutputStream out, CsvDialect dialect) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        if (dialect.bom) {
-            w.write('\uFEFF');
+    /**
+     * Prints one record at a time into a line and writes the line as UTF-8, so the stream sees one write per row:
+     * a {@code CSVPrinter} on a {@code Writer} makes a call, and a substring, for each piece of every cell.
+     */
+    public static final class Lines {
+        private final StringBuilder line = new StringBuilder(512);
+        private final CSVPrinter printer;
+        private final OutputStream out;
+
+        public Lines(OutputStream out, CsvDialect dialect) throws IOException {
+            this.out = new BufferedOutputStream(out, 64 * 1024);
+            this.printer = new CSVPrinter(line, dialect.format());
+            if (dialect.bom) {
+                this.out.write(BOM);
+            }
         }
-        return new CSVPrinter(w, dialect.format());
+
+        public void print(Object... cells) throws IOException {
+            line.setLength(0);
+            printer.printRecord(cells);
+            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void flush() throws IOException {
+            out.flush();
+        }
     }
 
     /** The results, one line each, in date and id order. */
     public static long results(OutputStream out, CsvDialect dialect, ExportService service, ExportFilter filter)
             throws IOException {
-        CSVPrinter csv = open(out, dialect);
-        csv.printRecord(ExportService.RESULT_COLUMNS);
-        long n = service.results(filter, r -> print(csv, dialect, r));
-        csv.flush();
+        Lines lines = new Lines(out, dialect);
+        lines.print(ExportService.RESULT_COLUMNS.toArray());
+        long n = service.results(filter, r -> lines.print(cells(dialect, r)));
+        lines.flush();
         return n;
     }
 
-    /** One result's line. */
-    static void print(CSVPrinter csv, CsvDialect dialect, ResultRow r) throws IOException {
-        csv.printRecord(Long.toString(r.id()), r.date().toString(), Integer.toString(r.year()),
-                Long.toString(r.projectId()), Cells.text(r.project()), r.focusAreaCode(), Cells.text(r.focusArea()),
-                r.municipalityCode(), Cells.text(r.municipality()), r.kind(), dialect.decimal(r.amount()),
-                dialect.decimal(r.women()), dialect.decimal(r.men()), Cells.text(r.company()),
-                r.orgNumber() == null ? "" : r.orgNumber(), r.status(), Cells.text(r.evidence()),
-                Cells.text(r.registeredBy()), timestamp(r.registeredAt()), Cells.text(r.approvedBy()),
-                timestamp(r.approvedAt()), r.doubleCount() ? "true" : "false");
+    /** One result's cells, as printed. */
+    static Object[] cells(CsvDialect dialect, ResultRow r) {
+        return new Object[] {Long.toString(r.id()), r.date().toString(), Integer.toString(r.year()),
+            Long.toString(r.projectId()), Cells.text(r.project()), r.focusAreaCode(), Cells.text(r.focusArea()),
+            r.municipalityCode(), Cells.text(r.municipality()), r.kind(), dialect.decimal(r.amount()),
+            dialect.decimal(r.women()), dialect.decimal(r.men()), Cells.text(r.company()),
+            r.orgNumber() == null ? "" : r.orgNumber(), r.status(), Cells.text(r.evidence()),
+            Cells.text(r.registeredBy()), timestamp(r.registeredAt()), Cells.text(r.approvedBy()),
+            timestamp(r.approvedAt()), r.doubleCount() ? "true" : "false"};
     }
 
     private static String timestamp(LocalDateTime t) {
@@ -57,16 +76,16 @@ public final class CsvExport {
     }
 
     public static long summary(OutputStream out, CsvDialect dialect, List<SummaryRow> rows) throws IOException {
-        CSVPrinter csv = open(out, dialect);
-        csv.printRecord(ExportService.SUMMARY_COLUMNS);
+        Lines lines = new Lines(out, dialect);
+        lines.print(ExportService.SUMMARY_COLUMNS.toArray());
         for (SummaryRow r : rows) {
-            csv.printRecord(r.year() == null ? "" : r.year().toString(),
+            lines.print(r.year() == null ? "" : r.year().toString(),
                     r.municipalityCode() == null ? "" : r.municipalityCode(), Cells.text(r.municipality()),
                     r.focusAreaCode() == null ? "" : r.focusAreaCode(), Cells.text(r.focusArea()),
                     dialect.decimal(r.newJobsCounted()), dialect.decimal(r.newJobsPending()),
                     dialect.decimal(r.securedJobs()), dialect.decimal(r.newCompanies()));
         }
-        csv.flush();
+        lines.flush();
         return rows.size();
     }
 }

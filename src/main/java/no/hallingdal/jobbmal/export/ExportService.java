@@ -52,21 +52,14 @@ public class ExportService {
     static final int FETCH_SIZE = 1000;
 
     /**
-     * One row per result with its names and double count, in the order of the index on (result_date, id).
-     * LEFT JOINs, though every reference is there: H2 keeps the result table first in the plan then, and so
-     * reads it in the index's order instead of sorting it.
+     * One row per result with its double count, in the order of the index on (result_date, id). The names come
+     * from {@link Names}: joining them in cost the database more than the whole lookup (docs/benchmarks.md).
      */
     static final String RESULTS_SQL = """
-            SELECT r.id, r.result_date, r.result_year, r.project_id, p.name, f.code, f.name_nb,
-                   r.municipality_code, m.name, r.kind, r.amount, r.women, r.men, r.company_name, r.org_number,
-                   r.status, r.evidence, rb.display_name, r.registered_at, ab.display_name, r.approved_at,
-                   CASE WHEN %s THEN 1 ELSE 0 END
-            FROM result r
-            LEFT JOIN project p ON p.id = r.project_id
-            LEFT JOIN focus_area f ON f.id = r.focus_area_id
-            LEFT JOIN municipality m ON m.code = r.municipality_code
-            LEFT JOIN app_user rb ON rb.id = r.registered_by
-            LEFT JOIN app_user ab ON ab.id = r.approved_by""".formatted(DoubleCount.SQL);
+            SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_id, r.municipality_code, r.kind,
+                   r.amount, r.women, r.men, r.company_name, r.org_number, r.status, r.evidence, r.registered_by,
+                   r.registered_at, r.approved_by, r.approved_at, CASE WHEN %s THEN 1 ELSE 0 END
+            FROM result r""".formatted(DoubleCount.SQL);
 
     @Inject
     AgroalDataSource dataSource;
@@ -104,18 +97,21 @@ public class ExportService {
         long n = 0;
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
             boolean h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside autocommit
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // names and rows from one snapshot
             try {
                 if (h2) {
                     lazy(c, true);
                 }
+                Names names = new Names(c);
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setFetchSize(FETCH_SIZE);
                     bind(ps, params);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            sink.accept(row(rs));
+                            sink.accept(row(rs, names));
                             n++;
                         }
                     }
@@ -125,6 +121,7 @@ public class ExportService {
                 if (h2) {
                     lazy(c, false);
                 }
+                c.setTransactionIsolation(isolation);
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
@@ -133,12 +130,54 @@ public class ExportService {
         return n;
     }
 
-    private static ResultRow row(ResultSet rs) throws SQLException {
-        return new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14), rs.getString(15),
-                rs.getString(16), rs.getString(17), rs.getString(18), local(rs.getObject(19, OffsetDateTime.class)),
-                rs.getString(20), local(rs.getObject(21, OffsetDateTime.class)), rs.getInt(22) == 1);
+    private static ResultRow row(ResultSet rs, Names names) throws SQLException {
+        long project = rs.getLong(4);
+        long focusAreaId = rs.getLong(5);
+        FocusAreaName focusArea = names.focusAreas.get(focusAreaId);
+        String municipality = rs.getString(6);
+        long approvedBy = rs.getLong(17);
+        String approver = rs.wasNull() ? null : names.users.get(approvedBy);
+        return new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3), project,
+                names.projects.get(project), focusArea == null ? null : focusArea.code(),
+                focusArea == null ? null : focusArea.name(), municipality,
+                names.municipalities.get(municipality), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                names.users.get(rs.getLong(15)), local(rs.getObject(16, OffsetDateTime.class)), approver,
+                local(rs.getObject(18, OffsetDateTime.class)), rs.getInt(19) == 1);
+    }
+
+    private record FocusAreaName(String code, String name) {
+    }
+
+    /** The names the rows refer to: small tables, read whole. */
+    private static final class Names {
+        final Map<Long, String> projects = new HashMap<>();
+        final Map<Long, String> users = new HashMap<>();
+        final Map<Long, FocusAreaName> focusAreas = new HashMap<>();
+        final Map<String, String> municipalities = new HashMap<>();
+
+        Names(Connection c) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                read(st, "SELECT id, name FROM project", rs -> projects.put(rs.getLong(1), rs.getString(2)));
+                read(st, "SELECT id, display_name FROM app_user", rs -> users.put(rs.getLong(1), rs.getString(2)));
+                read(st, "SELECT id, code, name_nb FROM focus_area",
+                        rs -> focusAreas.put(rs.getLong(1), new FocusAreaName(rs.getString(2), rs.getString(3))));
+                read(st, "SELECT code, name FROM municipality", rs -> municipalities.put(rs.getString(1), rs.getString(2)));
+            }
+        }
+
+        private static void read(Statement st, String sql, RowReader reader) throws SQLException {
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+
+        @FunctionalInterface
+        private interface RowReader {
+            void read(ResultSet rs) throws SQLException;
+        }
     }
 
     /** Norwegian local time, to the second. */

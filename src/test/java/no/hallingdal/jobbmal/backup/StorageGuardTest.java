@@ -54,6 +54,34 @@ class StorageGuardTest {
     }
 
     @Test
+    void aNewSignInIsRefusedWithTheReasonWithoutLookingAtThePassword() {
+        QuarkusMock.installMockForType(new FullDisk(), StorageGuard.class);
+        for (String password : new String[] {"wrong", "admin-password-not-checked"}) {
+            given().redirects().follow(false).formParam("j_username", "admin").formParam("j_password", password)
+                    .post("/j_security_check").then().statusCode(302)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/login?error=unavailable"))
+                    .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        }
+        given().get("/login?error=unavailable").then().statusCode(200)
+                .body(containsString("id=\"login-unavailable\""), containsString("Innlogging er ikke mulig nå"));
+    }
+
+    @Test
+    void afterH2FailedToWriteEveryChangeWaitsForARestart() {
+        StorageGuard guard = new StorageGuard();
+        guard.jdbcUrl = Optional.of("jdbc:h2:file:" + dir.resolve("jobbmal") + ";AUTO_SERVER=FALSE");
+        guard.failed();
+        assertFalse(guard.writable());
+        assertEquals("backup.storage.failed", guard.state().reasonKey());
+        assertEquals(dir.toAbsolutePath().normalize(), guard.state().args()[0]);
+
+        StorageGuard postgres = new StorageGuard();
+        postgres.jdbcUrl = Optional.of("jdbc:postgresql://localhost/jobbmal");
+        postgres.failed(); // PostgreSQL stays open after a full disk: nothing to wait for
+        assertTrue(postgres.writable());
+    }
+
+    @Test
     void healthIsUpOnAWritableDisk() {
         given().get("/q/health").then().statusCode(200).body("checks.name", hasItem("storage"));
     }

@@ -1,7 +1,6 @@
 package no.hallingdal.jobbmal.export;
 
 import no.hallingdal.jobbmal.export.ExportService.ResultRow;
-import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CsvExportTest {
 
     static String line(CsvDialect dialect, ResultRow r) throws IOException {
-        StringBuilder out = new StringBuilder();
-        CsvExport.print(new CSVPrinter(out, dialect.format()), dialect, r);
-        return out.toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CsvExport.Lines lines = new CsvExport.Lines(out, dialect);
+        lines.print(CsvExport.cells(dialect, r));
+        lines.flush();
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
     }
 
     @Test
