@@ -40,13 +40,16 @@ public class DemoDataLoader {
      */
     static final LocalDate DATA_UNTIL = LocalDate.of(2026, 11, 30);
 
-    /** Results dated before Sats på Hallingdal's period 1: registered, shown apart, never counted toward a goal. */
-    static final LocalDate OUTSIDE_FIRST = LocalDate.of(2021, 9, 1);
-    static final LocalDate OUTSIDE_LAST = LocalDate.of(2021, 12, 31);
-    static final String OUTSIDE_EVIDENCE = "Bekreftelse fra bedrift: ansatt høsten 2021, før periode 1 (demo: vises"
-            + " utenfor periodene, teller ikke mot noe mål)";
+    /**
+     * Results of period 1's projects dated between Sats på Hallingdal's periods 1 and 2 (effects after the end, which
+     * evaluators look at): registered, shown apart as outside the periods, never counted toward a goal.
+     */
+    static final LocalDate OUTSIDE_FIRST = LocalDate.of(2025, 1, 1);
+    static final LocalDate OUTSIDE_LAST = DemoProgrammes.PERIOD_2_START.minusDays(1);
+    static final String OUTSIDE_EVIDENCE = "Bekreftelse fra bedrift: ansatt etter slutten av periode 1, før periode 2"
+            + " (demo: vises utenfor periodene, teller ikke mot noe mål)";
 
-    /** Shares of the results in percent: Numedal, Sats på Hallingdal's period 2, before period 1; the rest period 1. */
+    /** Shares of the results in percent: Numedal, Sats på Hallingdal's period 2, between the periods; the rest period 1. */
     static final int SECOND_PERCENT = 15;
     static final int PERIOD_2_PERCENT = 17;
     static final int OUTSIDE_PERCENT = 2;
@@ -140,7 +143,9 @@ public class DemoDataLoader {
         Optional<Period> period2 = main.periodOf(DemoProgrammes.PERIOD_2_START).filter(p -> !p.startDate.isAfter(until));
         Period numedal = second.period(1).filter(p -> !p.startDate.isAfter(until)).orElse(null);
 
-        int outside = results >= 10 ? Math.max(1, results * OUTSIDE_PERCENT / 100) : 0;
+        boolean gap = !OUTSIDE_LAST.isAfter(until) && main.periodOf(OUTSIDE_FIRST).isEmpty()
+                && main.periodOf(OUTSIDE_LAST).isEmpty();
+        int outside = gap && results >= 10 ? Math.max(1, results * OUTSIDE_PERCENT / 100) : 0;
         int inSecond = numedal == null || secondProjects.isEmpty() ? 0 : results * SECOND_PERCENT / 100;
         int inPeriod2 = period2.isEmpty() ? 0 : results * PERIOD_2_PERCENT / 100;
         int inPeriod1 = results - outside - inSecond - inPeriod2;

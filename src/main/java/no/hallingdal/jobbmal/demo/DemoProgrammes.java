@@ -18,13 +18,16 @@ final class DemoProgrammes {
 
     static final String MAIN_CODE = "sats-pa-hallingdal";
 
-    /** Sats på Hallingdal's demo period 2: it follows period 1 directly, with a new, lower goal. */
+    /**
+     * Sats på Hallingdal's demo period 2, with a new, lower goal. It starts after the mid-term evaluation in the
+     * first quarter of 2025: results of that quarter lie outside every period (shown apart, never toward a goal).
+     */
     static final String PERIOD_2_NAME = "Periode 2 (demo)";
-    static final LocalDate PERIOD_2_START = LocalDate.of(2025, 1, 1);
+    static final LocalDate PERIOD_2_START = LocalDate.of(2025, 4, 1);
     static final LocalDate PERIOD_2_END = LocalDate.of(2027, 12, 31);
     static final int PERIOD_2_GOAL = 80;
-    static final List<int[]> PERIOD_2_TARGETS = List.of(new int[] {2025, 25}, new int[] {2026, 27},
-            new int[] {2027, 28});
+    static final List<int[]> PERIOD_2_TARGETS = List.of(new int[] {2025, 20}, new int[] {2026, 30},
+            new int[] {2027, 30});
 
     static final String SECOND_CODE = "numedal-demo";
     static final String SECOND_NAME = "Omstilling Numedal (demo)";
