@@ -130,7 +130,8 @@ public class DemoDataLoader {
 
     /**
      * How the results are shared: most in Sats på Hallingdal's period 1 (so a size still means what the benchmark
-     * measures), some in its period 2 and in Numedal, a few before period 1. Together exactly {@code results}.
+     * measures), some in its period 2 and in Numedal, a few between its periods 1 and 2. Together exactly
+     * {@code results}.
      */
     static List<DemoSeed.Slice> slices(Programme main, Programme second, List<Project> projects, LocalDate until,
             int results) {

@@ -35,10 +35,10 @@ final class DemoProgrammes {
     static final String SECOND_PERIOD_NAME = "Periode 1 (demo)";
     static final LocalDate SECOND_START = LocalDate.of(2024, 7, 1);
     static final LocalDate SECOND_END = LocalDate.of(2027, 6, 30);
-    static final int SECOND_GOAL = 40;
+    static final int SECOND_GOAL = 45;
     /** The period touches four calendar years; the half years get smaller targets. */
-    static final List<int[]> SECOND_TARGETS = List.of(new int[] {2024, 4}, new int[] {2025, 12},
-            new int[] {2026, 14}, new int[] {2027, 10});
+    static final List<int[]> SECOND_TARGETS = List.of(new int[] {2024, 5}, new int[] {2025, 14},
+            new int[] {2026, 16}, new int[] {2027, 10});
 
     /** Numedal's own focus areas: code (unique within the programme; {@code innovasjon} is Hallingdal's too), nb, en. */
     static final List<String[]> SECOND_FOCUS_AREAS = List.of(
