@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * provider's logout), and a copied session cookie refused after logout.
  */
 @QuarkusTest
+@Tag("browser")
 @ExtendWith(KeycloakResource.Parts.class)
 @WithTestResource(KeycloakResource.class)
 class OidcKeycloakTest {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import no.hallingdal.jobbmal.project.ProjectFixtures;
 import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and checked with axe-core ({@link Browser#get}); any WCAG 2.0/2.1 A or AA violation fails.
  */
 @QuarkusTest
+@Tag("browser")
 class AccessibilityBrowserTest {
 
     @TestHTTPResource("/")

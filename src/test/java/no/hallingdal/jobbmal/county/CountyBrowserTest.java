@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and of time per programme and period), in both languages, with no console errors (a CSP violation is one).
  */
 @QuarkusTest
+@Tag("browser")
 class CountyBrowserTest {
 
     @TestHTTPResource("/")

@@ -8,6 +8,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is one), and saves a screenshot under target/screenshots.
  */
 @QuarkusTest
+@Tag("browser")
 class DashboardBrowserTest {
 
     @TestHTTPResource("/")
