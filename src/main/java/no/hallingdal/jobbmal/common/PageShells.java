@@ -13,8 +13,9 @@ import java.util.function.Function;
  * logout form has it. Rendering the layout with Qute on every request was about a fifth of the
  * dashboard's time (docs/benchmarks.md).
  * <p>
- * The layout shows the {@link Page}'s language, title, programme name, user name and role, path and
- * pending count, and nothing else but the token, so those are the key. A page with a flash message is
+ * The layout shows the {@link Page}'s language, title, programme (name, prefix, period), user name and role, path,
+ * pending count and the links for whoever may choose a programme or is a system administrator, and nothing else
+ * but the token, so those are the key. A page with a flash message is
  * rendered afresh every time (the message is shown once).
  */
 @ApplicationScoped
@@ -30,7 +31,8 @@ public class PageShells {
     CsrfTokenParameterProvider csrf;
 
     private record Key(String lang, String title, String nav, String programmeName, String userName,
-            String userRole, String path, long pendingCount) {
+            String userRole, String path, long pendingCount, String base, String periodName, boolean chooser,
+            boolean systemAdmin) {
     }
 
     /** The layout cut at the token and at the content: before + token + middle + content + after. */
@@ -49,7 +51,7 @@ public class PageShells {
             return splice(render.apply(page), mark, content);
         }
         Key key = new Key(page.lang, page.title, page.nav, page.programmeName, page.userName, page.userRole,
-                page.currentPath, page.pendingCount);
+                page.currentPath, page.pendingCount, page.base, page.periodName, page.chooser, page.systemAdmin);
         Shell shell = shells.get(dataVersion.current(), key, () -> cut(render.apply(page), token, mark));
         if (shell == null) {
             return splice(render.apply(page), mark, content);
