@@ -11,6 +11,8 @@ import no.hallingdal.jobbmal.support.TestProgrammes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -238,6 +240,29 @@ class ProgrammesApiTest {
 
         assertEquals(doc.get("version"), get(CODE).get("version"), "nothing saved");
         assertEquals("Testprogram " + CODE, get(CODE).get("name"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"municipalities\": [null]}",
+            "{\"municipalities\": \"3336\"}",
+            "{\"focusAreas\": [null, {\"code\": null}]}",
+            "{\"periods\": [null]}",
+            "{\"periods\": [{\"start\": \"2026-01-01\"}]}",
+            "{\"periods\": [{\"name\": \"P\", \"start\": \"2026-01-01\", \"end\": \"2026-12-31\", \"goal\": 5, "
+                    + "\"annualTargets\": [null, {\"year\": 2026, \"target\": null}, {\"year\": null, \"target\": 3}], "
+                    + "\"focusAreaTargets\": [null, {\"focusArea\": null, \"target\": 1}]}]}",
+            "{\"periods\": [{\"goal\": 1e30}]}",
+            "{\"periods\": [{\"goal\": \"mange\"}]}",
+            "{\"version\": \"ny\"}",
+            "{\"colour\": \"blå\"}",
+            "null"})
+    @TestSecurity(user = "admin", roles = {"admin", "system-admin"})
+    void oddBodiesAre400sNever500s(String body) {
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/programmes").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/programmes/" + CODE).then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
