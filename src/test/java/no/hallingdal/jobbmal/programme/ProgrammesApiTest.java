@@ -40,6 +40,7 @@ class ProgrammesApiTest {
     static final String NEW = "api-test-ny";
     static final String OTHER_ADMIN = "api-test-other-admin";
     static final String OTHER_BOARD = "api-test-other-board";
+    static final String COUNTY_USER = "api-test-county";
 
     @BeforeEach
     void programme() {
@@ -48,6 +49,13 @@ class ProgrammesApiTest {
         TestProgrammes.create(CODE);
         TestProgrammes.member(OTHER_ADMIN, CODE, "admin");
         TestProgrammes.member(OTHER_BOARD, CODE, "board");
+        TestProgrammes.member(COUNTY_USER, CODE, "board");
+        QuarkusTransaction.requiringNew().run(() -> {
+            no.hallingdal.jobbmal.account.User u = no.hallingdal.jobbmal.account.User.findByUsername(COUNTY_USER)
+                    .orElseThrow();
+            u.memberships.clear();
+            u.countyCode = "33";
+        });
     }
 
     @AfterEach
@@ -111,6 +119,18 @@ class ProgrammesApiTest {
                 .body("periods[0].annualTargets.year", equalTo(List.of(2025, 2026, 2027)))
                 .body("periods[0].annualTargets.target", equalTo(List.of(20, 20, 20)))
                 .body("warnings", equalTo(List.of()));
+    }
+
+    @Test
+    @TestSecurity(user = COUNTY_USER, roles = "county")
+    void aCountyUserSeesEveryProgrammeOfTheirCountyAndChangesNone() {
+        given().get("/api/v1/programmes").then().statusCode(200).body("code", hasItems(Fixture.SEEDED, CODE));
+        given().get("/api/v1/programmes/" + CODE).then().statusCode(200).body("countyCode", equalTo("33"));
+        QuarkusTransaction.requiringNew().run(() -> Programme.findByCode(CODE).orElseThrow().countyCode = "03");
+        given().get("/api/v1/programmes").then().statusCode(200).body("code", not(hasItem(CODE)));
+        given().get("/api/v1/programmes/" + CODE).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(get(Fixture.SEEDED)).put("/api/v1/programmes/" + Fixture.SEEDED)
+                .then().statusCode(403);
     }
 
     @Test
