@@ -6,11 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.ValidationException;
-import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 import org.jboss.logging.Logger;
@@ -18,9 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.stream.Collectors;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +26,8 @@ import java.util.regex.Pattern;
  * The rules for user accounts, shared by the admin pages and the JSON API: create, edit (role, active
  * flag, projects led), reset a password, change one's own password. Users are deactivated, never
  * deleted. Only system administrators reach the admin operations (checked here, and first by the resources);
- * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here.
+ * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here. The rules of
+ * the rights themselves (memberships, projects led, a programme keeps an active admin) are {@link Memberships}'.
  */
 @ApplicationScoped
 @TemplateData(namespace = TemplateData.SIMPLENAME)
@@ -66,13 +62,16 @@ public class UserService {
         }
     }
 
-    /** A role in a programme, by the programme's code; {@code projectIds} only for a lead. */
+    /**
+     * A role in a programme, by the programme's code; {@code projectIds} only for a lead. The programme's name,
+     * which the API returns beside its code, is ignored on input (so a user read can be sent back).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"programmeName"})
     public record MembershipInput(String programme, String role, List<Long> projectIds) {
     }
 
-    /** The rights an input resolves to. */
-    record Resolved(List<Membership> memberships, Map<Long, Set<Project>> projects, String countyCode,
-            boolean systemAdmin) {
+    /** A programme a user may get a role in, with its projects (a lead's choices), for the user form. */
+    public record ProgrammeChoice(String code, String name, List<ProjectRef> projects) {
     }
 
     /** A user with their memberships and the projects they lead, for lists. */
@@ -159,6 +158,17 @@ public class UserService {
                 .map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
     }
 
+    /** Every programme by name with its projects, for a system administrator's user form. */
+    public List<ProgrammeChoice> programmeChoices() {
+        currentUser.requireSystemAdmin();
+        Map<Long, List<ProjectRef>> projects = new HashMap<>();
+        Project.getEntityManager().createQuery("select p.programme.id, p.id, p.name from Project p order by p.name",
+                Object[].class).getResultList().forEach(r -> projects.computeIfAbsent((Long) r[0],
+                        k -> new ArrayList<>()).add(new ProjectRef((Long) r[1], (String) r[2])));
+        return Programme.listByName().stream()
+                .map(p -> new ProgrammeChoice(p.code, p.name, projects.getOrDefault(p.id, List.of()))).toList();
+    }
+
     public List<ProjectRef> allProjects() {
         return Project.getEntityManager().createQuery("select p.id, p.name from Project p order by p.name", Object[].class)
                 .getResultList().stream().map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
@@ -166,6 +176,9 @@ public class UserService {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    Memberships rights;
 
     @Transactional
     public User create(UserInput in, String password) {
@@ -182,7 +195,7 @@ public class UserService {
         }
         validateDetails(in, errors);
         validatePassword("password", password, username, errors);
-        Resolved rights = rights(in, errors, true);
+        Memberships.Resolved resolved = rights.resolve(in, errors, true);
         errors.throwIfAny();
 
         User u = new User();
@@ -193,7 +206,7 @@ public class UserService {
         u.createdAt = Instant.now();
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
-        apply(u, rights);
+        rights.apply(u, resolved);
         LOG.infof("User '%s' created with roles %s", u.username, u.securityRoles());
         return u;
     }
@@ -211,23 +224,27 @@ public class UserService {
         }
         validateDetails(in, errors);
         boolean active = in.active() == null || in.active();
-        Resolved rights = rights(in, errors, false);
+        Memberships.Resolved resolved = rights.resolve(in, errors, false);
+        String rightsField = in.memberships() != null || in.systemAdmin() != null ? "systemAdmin" : "role";
         if (actor != null && actor.id.equals(u.id)) {
             if (!active) {
                 errors.add("active", "user.error.self.deactivate");
             }
-            if (rights != null && u.systemAdmin && !rights.systemAdmin()) {
-                errors.add(in.memberships() != null || in.systemAdmin() != null ? "systemAdmin" : "role",
-                        "user.error.self.demote");
+            if (resolved != null && u.systemAdmin && !resolved.systemAdmin()) {
+                errors.add(rightsField, "user.error.self.demote");
             }
+        }
+        if (!errors.has("active")) {
+            rights.checkAdminsKept(u, resolved == null ? Memberships.roles(u) : resolved.roles(), active,
+                    resolved == null || !active ? "active" : in.memberships() != null ? "memberships" : "role", errors);
         }
         errors.throwIfAny();
 
         u.displayName = in.displayName().strip();
         u.email = blankToNull(in.email());
         Set<String> before = u.securityRoles();
-        if (rights != null) {
-            apply(u, rights);
+        if (resolved != null) {
+            rights.apply(u, resolved);
         }
         if (!before.equals(u.securityRoles()) || u.active != active) {
             LOG.infof("User '%s' changed: roles %s -> %s, active %s -> %s", u.username, before, u.securityRoles(),
@@ -247,6 +264,9 @@ public class UserService {
         if (actor != null && actor.id.equals(u.id)) {
             throw ValidationException.of("active", "user.error.self.deactivate");
         }
+        Errors errors = new Errors();
+        rights.checkAdminsKept(u, Memberships.roles(u), false, "active", errors);
+        errors.throwIfAny();
         if (u.active) {
             u.active = false;
             LOG.infof("User '%s' deactivated", u.username);
@@ -333,135 +353,6 @@ public class UserService {
         if (email != null && (email.length() > TEXT_MAX || !EMAIL.matcher(email).matches())) {
             errors.add("email", "user.error.email");
         }
-    }
-
-    /**
-     * The rights the input asks for: its memberships, or its wave-1 role in the only programme; null on an update
-     * that names neither. On a create one of them is required.
-     */
-    private static Resolved rights(UserInput in, Errors errors, boolean create) {
-        if (in.memberships() != null) {
-            return memberships(in, errors);
-        }
-        String role = Inputs.text(in.role());
-        if (role == null) {
-            if (create || in.countyCode() != null || in.systemAdmin() != null) {
-                if (create && in.countyCode() == null && !Boolean.TRUE.equals(in.systemAdmin())) {
-                    errors.add("role", "error.required");
-                }
-                return new Resolved(List.of(), Map.of(), county(in.countyCode(), errors),
-                        Boolean.TRUE.equals(in.systemAdmin()));
-            }
-            return null;
-        }
-        Role r = CodedEnum.fromCode(Role.class, role).orElse(null);
-        if (r == null) {
-            errors.add("role", "user.error.role");
-            return null;
-        }
-        List<Programme> all = Programme.list("order by id");
-        if (all.size() != 1) {
-            errors.add("memberships", "user.error.role.severalProgrammes",
-                    all.stream().map(p -> p.code).collect(Collectors.joining(", ")));
-            return null;
-        }
-        Programme only = all.get(0);
-        boolean systemAdmin = in.systemAdmin() != null ? in.systemAdmin() : r == Role.ADMIN;
-        if (r == Role.COUNTY) {
-            if (in.projectIds() != null && !in.projectIds().isEmpty()) {
-                errors.add("projects", "user.error.projects.lead");
-            }
-            return new Resolved(List.of(), Map.of(), only.countyCode, systemAdmin);
-        }
-        return new Resolved(List.of(membership(only, r)), Map.of(only.id, projects(only, r, in.projectIds(), errors)),
-                county(in.countyCode(), errors), systemAdmin);
-    }
-
-    private static Resolved memberships(UserInput in, Errors errors) {
-        List<Membership> out = new ArrayList<>();
-        Map<Long, Set<Project>> projects = new HashMap<>();
-        for (int i = 0; i < in.memberships().size(); i++) {
-            MembershipInput m = in.memberships().get(i);
-            String field = "memberships[" + i + "]";
-            Programme p = m == null ? null : Programme.findByCode(m.programme()).orElse(null);
-            Role r = m == null ? null : CodedEnum.fromCode(Role.class, m.role()).orElse(null);
-            if (p == null) {
-                errors.add(field + ".programme", "user.error.programme", m == null ? "" : String.valueOf(m.programme()));
-            } else if (projects.containsKey(p.id)) {
-                errors.add(field + ".programme", "user.error.programme.twice", p.code);
-            }
-            if (r == null || r == Role.COUNTY) {
-                errors.add(field + ".role", "user.error.role");
-            }
-            if (p != null && r != null && r != Role.COUNTY && !projects.containsKey(p.id)) {
-                out.add(membership(p, r));
-                projects.put(p.id, projects(p, r, m.projectIds(), errors));
-            }
-        }
-        return new Resolved(out, projects, county(in.countyCode(), errors), Boolean.TRUE.equals(in.systemAdmin()));
-    }
-
-    private static Membership membership(Programme p, Role r) {
-        Membership m = new Membership();
-        m.programmeId = p.id;
-        m.role = r.code();
-        return m;
-    }
-
-    private static String county(String raw, Errors errors) {
-        String code = Inputs.text(raw);
-        if (code != null && !code.matches("\\d{2}")) {
-            errors.add("countyCode", "user.error.countyCode");
-            return null;
-        }
-        return code;
-    }
-
-    /** The programme's projects to lead; only a lead leads projects, for other roles the list must be empty. */
-    private static Set<Project> projects(Programme programme, Role role, List<Long> ids, Errors errors) {
-        Set<Project> result = new LinkedHashSet<>();
-        if (ids == null || ids.isEmpty()) {
-            return result;
-        }
-        if (role != Role.LEAD) {
-            errors.add("projects", "user.error.projects.lead");
-            return result;
-        }
-        for (Long pid : ids) {
-            Project p = pid == null ? null : Project.findById(pid);
-            if (p == null || !p.programme.id.equals(programme.id)) {
-                errors.add("projects", "user.error.projects.unknown", pid);
-            } else {
-                result.add(p);
-            }
-        }
-        return result;
-    }
-
-    /** Gives the user these rights: memberships replaced, projects led set per programme, county and flag. */
-    private static void apply(User u, Resolved rights) {
-        Set<Long> kept = new HashSet<>();
-        for (Membership wanted : rights.memberships()) {
-            Membership existing = u.membership(wanted.programmeId).orElse(null);
-            if (existing == null) {
-                wanted.user = u;
-                u.memberships.add(wanted);
-            } else {
-                existing.role = wanted.role;
-            }
-            kept.add(wanted.programmeId);
-        }
-        u.memberships.removeIf(m -> !kept.contains(m.programmeId));
-        List<Project> current = Project.list("select p from Project p join p.leads l where l.id = ?1", u.id);
-        for (Project p : current) {
-            Set<Project> wanted = rights.projects().get(p.programme.id);
-            if (wanted == null || !wanted.contains(p)) {
-                p.leads.remove(u);
-            }
-        }
-        rights.projects().values().forEach(set -> set.forEach(p -> p.leads.add(u)));
-        u.countyCode = rights.countyCode();
-        u.systemAdmin = rights.systemAdmin();
     }
 
     private static String blankToNull(String s) {

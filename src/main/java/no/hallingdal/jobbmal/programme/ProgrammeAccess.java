@@ -101,6 +101,27 @@ public class ProgrammeAccess {
         return user;
     }
 
+    /**
+     * Whether a user with these rights may administer the programme (its details, periods, focus areas and
+     * members): its admin, or a system administrator.
+     */
+    public static boolean canAdminister(Rights user, Programme p) {
+        return user != null && (user.systemAdmin() || user.membershipRole(p.id).map(r -> r == Role.ADMIN).orElse(false));
+    }
+
+    public boolean canAdminister(Programme p) {
+        return canAdminister(currentUser.rights().orElse(null), p);
+    }
+
+    /** The current user, when they may administer the programme (its admin or a system administrator); else 403. */
+    public User requireAdministration(Programme p) {
+        User user = currentUser.require();
+        if (!canAdminister(user, p)) {
+            throw new ForbiddenException();
+        }
+        return user;
+    }
+
     /** The current user, when they are a system administrator; else 403. */
     public User requireSystemAdmin() {
         return currentUser.requireSystemAdmin();

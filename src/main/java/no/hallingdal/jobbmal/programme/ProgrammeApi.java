@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The programme and its targets as JSON. Reading needs a login; changing needs the admin role. */
+/**
+ * The wave-1 shape of the programme as JSON: the programme with the period its dashboard opens on, for an instance
+ * with one programme (else the {@code programme} parameter names it). Reading needs a login; changing needs the
+ * programme's admin or a system administrator. The whole programme with every period: {@link ProgrammesApi}.
+ */
 @Path("/api/v1/programme")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Programme")
@@ -70,9 +74,9 @@ public class ProgrammeApi {
     }
 
     @PUT
-    @RolesAllowed(Role.ADMIN_CODE)
+    @RolesAllowed({Role.ADMIN_CODE, Role.SYSTEM_ADMIN_CODE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the programme and its targets (admin). 'version' is required; 409 when stale. "
+    @Operation(summary = "Change the programme and its targets (its admin or a system administrator). 'version' is required; 409 when stale. "
             + "Years missing from annualTargets keep their target (0 for new years); focus areas missing from "
             + "focusAreaTargets (when given) have no target.")
     public ProgrammeJson put(ProgrammeUpdate body) {

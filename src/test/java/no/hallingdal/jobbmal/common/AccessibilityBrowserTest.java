@@ -73,6 +73,14 @@ class AccessibilityBrowserTest {
                     "/admin/users/" + d.leadId(), "/account/password", "/county", "/county/33")) {
                 b.get(path);
             }
+            // programme administration and system administration (issue 16)
+            for (String path : List.of("/admin/details", "/admin/periods", "/admin/periods/new", "/admin/periods/1",
+                    "/admin/focus-areas", "/admin/focus-areas/innovasjon", "/admin/members",
+                    "/admin/members/" + d.leadId(), "/admin/history", "/admin/system", "/admin/system/programmes",
+                    "/admin/system/programmes/new", "/admin/system/municipalities",
+                    "/admin/system/municipalities/3324")) {
+                b.get(path);
+            }
             // a refused form: the error summary and the fields' messages
             b.get("/results/new?project=" + d.project());
             b.driver.findElement(By.cssSelector("form.result-form button[type=submit]"))
