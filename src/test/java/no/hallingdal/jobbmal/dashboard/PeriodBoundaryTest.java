@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The period states and statuses at their boundaries (docs/dashboard.md, "Periods"), with a fixed "today": the day
+ * The period states and statuses at their boundaries (docs/dashboard.md, the figures), with a fixed "today": the day
  * before a period starts, its first day, its last day and the day after; which period the dashboard opens on; the
  * whole-programme view; and results outside every period, shown apart and never toward a goal. A programme of its own
  * with two periods and a gap between them:
