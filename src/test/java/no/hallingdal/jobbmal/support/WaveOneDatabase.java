@@ -34,6 +34,9 @@ public class WaveOneDatabase implements QuarkusTestResourceLifecycleManager {
     static final String SCHEMA = "wave_one";
 
     private Map<String, String> figures;
+    static final String CLEAN_AT_START = "quarkus.flyway.clean-at-start";
+    /** The run's own clean-at-start setting, put back when this database is done with. */
+    private String cleanAtStart;
 
     @Override
     public Map<String, String> start() {
@@ -53,8 +56,11 @@ public class WaveOneDatabase implements QuarkusTestResourceLifecycleManager {
             url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
             config.put("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", SCHEMA);
             config.put("quarkus.flyway.schemas", SCHEMA);
-            // the PostgreSQL run cleans the database at each start: this one must be migrated, not cleaned
+            // the PostgreSQL run cleans the database at each start (a system property of the postgresql profile, which
+            // outranks a test resource's config): this one must be migrated, not cleaned; stop() puts it back
             config.put("quarkus.flyway.clean-at-start", "false");
+            cleanAtStart = System.getProperty(CLEAN_AT_START);
+            System.setProperty(CLEAN_AT_START, "false");
             flyway = Flyway.configure(getClass().getClassLoader()).dataSource(base, user, password).schemas(SCHEMA)
                     .locations("classpath:db/migration").target("5").load();
         } else {
@@ -82,6 +88,9 @@ public class WaveOneDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (cleanAtStart != null) {
+            System.setProperty(CLEAN_AT_START, cleanAtStart);
+        }
     }
 
     private static void delete(Path dir) {
