@@ -170,6 +170,8 @@ public class UserService {
     }
 
     public List<ProjectRef> allProjects() {
+        // every programme's projects: for a system administrator only (403 for anyone else), like the users
+        currentUser.requireSystemAdmin();
         return Project.getEntityManager().createQuery("select p.id, p.name from Project p order by p.name", Object[].class)
                 .getResultList().stream().map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
     }

@@ -75,8 +75,10 @@ public class ProgrammeScope {
     /** The programme of this request; 404 for an unknown prefix, 400 naming the choices when none is named. */
     public Programme programme() {
         if (programme == null) {
-            programme = resolve();
-            access.requireRead(programme);
+            Programme p = resolve();
+            // checked before it is kept: a refused programme must not reach the error page's header (current())
+            access.requireRead(p);
+            programme = p;
         }
         return programme;
     }

@@ -115,6 +115,7 @@ public class ProjectResource {
     @RolesAllowed(Role.ADMIN_CODE)
     public TemplateInstance editForm(@PathParam("id") long id) {
         Project p = service.get(id);
+        scope.requireSame(p.programme);
         Page page = pages.page("projects", "project.edit.title", p.name);
         return form(page, ProjectForm.of(p, page.locale));
     }
