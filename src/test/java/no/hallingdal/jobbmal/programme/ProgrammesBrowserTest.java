@@ -10,9 +10,8 @@ import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Browser;
 import no.hallingdal.jobbmal.support.Charts;
 import no.hallingdal.jobbmal.support.Programmes;
-import no.hallingdal.jobbmal.support.Routes;
 import no.hallingdal.jobbmal.support.SeveralProgrammes;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,11 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * period switch on the dashboard (the charts redrawn with exactly the API's figures of that period, and of the whole
  * programme); every page checked with axe-core, and no console errors. The programme walked is one of its own in
  * Buskerud, with an ended period and a running one (relative to today).
- * <p>
- * TODO(lead): the county overview walk ({@link #theCountyOverviewShowsEveryProgrammeOfTheCountyAndLeadsToTheirDashboards})
- * needs the county page of branch h-county; it is skipped (an assumption, reported as skipped) until that is merged.
+ * The county user also walks the county overview to each programme's dashboard.
  */
 @QuarkusTest
+@Tag("browser")
 @TestProfile(SeveralProgrammes.class)
 class ProgrammesBrowserTest {
 
@@ -157,11 +155,6 @@ class ProgrammesBrowserTest {
 
     @Test
     void theCountyOverviewShowsEveryProgrammeOfTheCountyAndLeadsToTheirDashboards() {
-        // TODO(lead): the county overview (/county, /api/v1/county/{countyCode}) is built on branch h-county; this part
-        // was written against its commit cbd8f75 (rows tr[data-programme][data-period], chart #chart-county) and runs
-        // once that branch is merged. Until then it is skipped, visibly.
-        Assumptions.assumeTrue(Routes.all().contains("GET /county/{countyCode}"),
-                "TODO(lead): the county overview of branch h-county is not merged here yet");
         World w = world();
         String code = w.programme().code();
         try (Browser b = Browser.open(base)) {
