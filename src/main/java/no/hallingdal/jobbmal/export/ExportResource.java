@@ -11,10 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
 import no.hallingdal.jobbmal.account.CurrentUser;
-import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.ValidationException;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.InProgramme;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -36,7 +36,7 @@ import java.util.List;
 public class ExportResource {
 
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = XlsxExport.MEDIA_TYPE;
 
     @CheckedTemplate
     static class Templates {
@@ -68,45 +68,23 @@ public class ExportResource {
     @Path("/download")
     public Response download(@QueryParam("dataset") String dataset, @QueryParam("format") String format,
             @BeanParam ExportParams p) {
-        Errors errors = new Errors();
-        String set = "summary".equals(dataset) ? "summary" : "results";
-        String ext;
-        String dialect = null;
-        if (format == null || format.equals("excel-nb") || format.isBlank()) {
-            ext = "csv";
-            dialect = "excel-nb";
-        } else if (format.equals("rfc4180")) {
-            ext = "csv";
-            dialect = "rfc4180";
-        } else if (format.equals("xlsx")) {
-            ext = "xlsx";
-        } else {
-            errors.add("format", "export.error.format", format);
-            ext = null;
+        String chosen = format == null || format.isBlank() ? "excel-nb" : format;
+        if (!List.of("excel-nb", "rfc4180", "xlsx").contains(chosen)) {
+            throw ValidationException.of("format", "export.error.format", format);
         }
-        errors.throwIfAny();
         p.filter(scope); // validate before redirecting
-        StringBuilder q = new StringBuilder();
-        append(q, "dialect", dialect);
-        append(q, "period", p.period);
-        append(q, "from", p.from);
-        append(q, "to", p.to);
-        append(q, "year", p.year);
-        append(q, "municipality", p.municipality);
-        append(q, "focusArea", p.focusArea);
-        append(q, "kind", p.kind);
-        append(q, "status", p.status);
-        return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/export/" + set + "." + ext
-                + (q.length() == 0 ? "" : "?" + q))).build();
-    }
-
-    private static void append(StringBuilder q, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            if (q.length() > 0) {
-                q.append('&');
+        boolean xlsx = chosen.equals("xlsx");
+        UriBuilder to = UriBuilder.fromPath(ProgrammeScope.base(scope.programme()) + "/export/"
+                + ("summary".equals(dataset) ? "summary" : "results") + (xlsx ? ".xlsx" : ".csv"));
+        String[][] query = {{"dialect", xlsx ? null : chosen}, {"period", p.period}, {"from", p.from}, {"to", p.to},
+            {"year", p.year}, {"municipality", p.municipality}, {"focusArea", p.focusArea}, {"kind", p.kind},
+            {"status", p.status}};
+        for (String[] q : query) {
+            if (q[1] != null && !q[1].isBlank()) {
+                to.queryParam(q[0], q[1].trim());
             }
-            q.append(name).append('=').append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
         }
+        return Response.seeOther(to.build()).build();
     }
 
     @GET

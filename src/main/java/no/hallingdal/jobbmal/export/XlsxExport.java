@@ -54,6 +54,13 @@ public final class XlsxExport {
         }
     }
 
+    private static void timestamp(Worksheet ws, int r, int c, java.time.LocalDateTime t) {
+        if (t != null) {
+            ws.value(r, c, t);
+            ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
+        }
+    }
+
     public static long results(OutputStream out, ExportService service, ExportFilter filter) throws IOException {
         Workbook wb = new Workbook(out, "Jobbmål", "1.0");
         Worksheet ws = wb.newWorksheet("Resultater");
@@ -80,15 +87,9 @@ public final class XlsxExport {
             text(ws, i, 15, r.status());
             text(ws, i, 16, r.evidence());
             text(ws, i, 17, r.registeredBy());
-            if (r.registeredAt() != null) {
-                ws.value(i, 18, r.registeredAt());
-                ws.style(i, 18).format("yyyy-mm-dd hh:mm").set();
-            }
+            timestamp(ws, i, 18, r.registeredAt());
             text(ws, i, 19, r.approvedBy());
-            if (r.approvedAt() != null) {
-                ws.value(i, 20, r.approvedAt());
-                ws.style(i, 20).format("yyyy-mm-dd hh:mm").set();
-            }
+            timestamp(ws, i, 20, r.approvedAt());
             ws.value(i, 21, r.doubleCount());
             if (i % 1000 == 0) {
                 ws.flush();
