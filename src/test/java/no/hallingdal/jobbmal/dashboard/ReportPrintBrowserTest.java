@@ -40,6 +40,8 @@ class ReportPrintBrowserTest {
     static final double A4_WIDTH = 595.3;
     static final double A4_HEIGHT = 841.9;
     static final double MARGIN = 15 / 25.4 * 72;
+    /** The height of a chart's box on paper (css/jobbmal.css, print section): 6.5 cm. */
+    static final double CHART_HEIGHT = 6.5 / 2.54 * 72;
     /** Rounding in Chromium's layout and in the PDF's numbers. */
     static final double TOLERANCE = 1.0;
 
@@ -121,6 +123,12 @@ class ReportPrintBrowserTest {
                 double pixels = (double) image.pixelWidth() / image.pixelHeight();
                 if (Math.abs(drawn / pixels - 1) > 0.02) {
                     problems.add(where + " is distorted: drawn " + drawn + ", drawn as " + pixels);
+                }
+                // the chart fills its box's height or width: the browser did not shrink the page to fit something wider
+                if (Math.abs(chart.height() - CHART_HEIGHT) > TOLERANCE
+                        && Math.abs(chart.width() - paper.width()) > 2 * 16 + TOLERANCE) {
+                    problems.add(where + " is shrunk: " + chart.height() + " pt high instead of " + CHART_HEIGHT
+                            + " (the page was scaled down to fit something wider than the paper)");
                 }
                 // its card: the smallest painted shape around it, narrower than the paper (not the page's background)
                 PdfLayout.Box card = page.shapes().stream()
