@@ -59,8 +59,7 @@ public final class ProgressCalculator {
         PeriodState state = today.isBefore(start) ? PeriodState.NOT_STARTED
                 : today.isAfter(end) ? PeriodState.ENDED : PeriodState.RUNNING;
 
-        BigDecimal percentOfGoal = goal.signum() == 0 ? BigDecimal.ZERO
-                : counted.multiply(HUNDRED).divide(goal, 1, RoundingMode.HALF_UP);
+        BigDecimal percentOfGoal = goal.signum() == 0 ? BigDecimal.ZERO : percentOf(counted, goal);
         BigDecimal percentOfTime = BigDecimal.valueOf(elapsed).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(days), 1, RoundingMode.HALF_UP);
 
@@ -95,6 +94,11 @@ public final class ProgressCalculator {
         }
         return new Figures(days, elapsed, remaining, percentOfGoal, percentOfTime,
                 forecast.setScale(1, RoundingMode.HALF_UP), status, required, state);
+    }
+
+    /** {@code part} as a percentage of {@code whole} (not zero), rounded half-up to one decimal. */
+    public static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 1, RoundingMode.HALF_UP);
     }
 
     /** Status of forecast = numerator / denominator against the goal, compared exactly. */

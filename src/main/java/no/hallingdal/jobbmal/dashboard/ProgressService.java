@@ -102,6 +102,11 @@ public class ProgressService {
     /** A project with its expected, counted and pending new jobs within the scope. */
     public record ProjectRow(long id, String name, String focusArea, String status, BigDecimal expected,
             BigDecimal counted, BigDecimal pending) {
+
+        /** Måloppnåelse: counted as a percentage of the expected new jobs; null when none are expected. */
+        public BigDecimal percentOfExpected() {
+            return expected.signum() == 0 ? null : ProgressCalculator.percentOf(counted, expected);
+        }
     }
 
     /**

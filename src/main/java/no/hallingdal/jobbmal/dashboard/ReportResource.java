@@ -19,7 +19,10 @@ import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import java.time.Instant;
 import java.util.List;
 
-/** The annual report (årsrapport) per year of the period, made for the board and the county; prints on A4. */
+/**
+ * The annual report (årsrapport) per year of the programme and the period report (sluttrapport) per period, made for
+ * the board and the county; they print on A4.
+ */
 @Path("/reports")
 @InProgramme
 public class ReportResource {
@@ -31,6 +34,8 @@ public class ReportResource {
                 List<AnnualReports.ProjectSection> projects);
 
         static native TemplateInstance index(Page page, Programme programme, List<Integer> years);
+
+        static native TemplateInstance period(Page page, PeriodReports.Report report, DashboardView view);
     }
 
     @Inject
@@ -38,6 +43,9 @@ public class ReportResource {
 
     @Inject
     AnnualReports reports;
+
+    @Inject
+    PeriodReports periodReports;
 
     @Inject
     ProgrammeScope scope;
@@ -63,5 +71,14 @@ public class ReportResource {
         String title = messages.get(locale.get(), "report.title", r.year(), r.programme().name);
         return Templates.report(pages.plain("home", title), r.programme(), r.year(), r.view(), r.position(),
                 r.positionGoal(), r.locked(), r.producedAt(), r.projects());
+    }
+
+    @GET
+    @Path("/period/{index}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance period(@PathParam("index") String index) {
+        PeriodReports.Report r = periodReports.report(scope.programme(), index, locale.get());
+        String title = messages.get(locale.get(), "report.period.title", r.period().name, r.programme().name);
+        return Templates.period(pages.plain("home", title), r, r.view());
     }
 }

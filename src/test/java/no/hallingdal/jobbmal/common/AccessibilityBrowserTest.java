@@ -68,7 +68,7 @@ class AccessibilityBrowserTest {
                     "/results/new", "/results/new?project=" + d.project(), "/results/" + d.result(),
                     "/results/" + d.result() + "/edit", "/results/projects/" + d.project(), "/results/import",
                     "/projects", "/projects/" + d.project(), "/projects/new", "/projects/" + d.project() + "/edit",
-                    "/reports", "/reports/2023", "/municipalities", "/municipalities/3324", "/export", "/admin",
+                    "/reports", "/reports/2023", "/reports/period/1", "/municipalities", "/municipalities/3324", "/export", "/admin",
                     "/admin/programme", "/admin/approvals", "/admin/years", "/admin/users", "/admin/users/new",
                     "/admin/users/" + d.leadId(), "/account/password", "/county", "/county/33")) {
                 b.get(path);

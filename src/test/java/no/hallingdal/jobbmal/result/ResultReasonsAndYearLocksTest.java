@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 class ResultReasonsAndYearLocksTest {
 
-    /** The year these tests lock, used by no other test; the lock is removed after each test. */
-    static final int LOCKED = 2002;
+    /** The year these tests lock: after the programme's start (earlier dates are refused); unlocked after each test. */
+    static final int LOCKED = 2025;
 
     @Inject
     ResultService service;
