@@ -73,9 +73,9 @@ public class ExportData {
     }
 
     /** A demo result to copy. */
-    record Template(long project, String municipality, String focusArea, String kind, BigDecimal amount,
+    record Template(long project, String municipality, long focusArea, String kind, BigDecimal amount,
             BigDecimal women, BigDecimal men, String company, boolean hasOrg, String evidence, String status,
-            String reason, long registeredBy, Long approvedBy, Long updatedBy) {
+            String reason, long registeredBy, Long approvedBy, Long updatedBy, long programme) {
     }
 
     static void grow(String url, long size, String user, String password) throws SQLException {
@@ -89,14 +89,16 @@ public class ExportData {
         try (Connection c = DriverManager.getConnection(url, props)) {
             List<Template> demo = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    SELECT project_id, municipality_code, focus_area_code, kind, amount, women, men, company_name,
-                           org_number, evidence, status, status_reason, registered_by, approved_by, updated_by
+                    SELECT project_id, municipality_code, focus_area_id, kind, amount, women, men, company_name,
+                           org_number, evidence, status, status_reason, registered_by, approved_by, updated_by,
+                           programme_id
                     FROM result ORDER BY id""")) {
                 while (rs.next()) {
-                    demo.add(new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    demo.add(new Template(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
                             rs.getString(9) != null, rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getLong(13), rs.getObject(14, Long.class), rs.getObject(15, Long.class)));
+                            rs.getLong(13), rs.getObject(14, Long.class), rs.getObject(15, Long.class),
+                            rs.getLong(16)));
                 }
             }
             if (demo.isEmpty()) {
@@ -105,11 +107,11 @@ public class ExportData {
             long copies = size - demo.size();
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year, kind,
+                    INSERT INTO result (project_id, municipality_code, focus_area_id, result_date, result_year, kind,
                                         amount, women, men, company_name, org_number, evidence, status, status_reason,
                                         registered_by, registered_at, approved_by, approved_at, updated_by, updated_at,
-                                        version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+                                        programme_id, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
                 for (long k = 0; k < copies; k++) {
                     Template t = demo.get((int) Math.floorMod(k * 2_654_435_761L, demo.size()));
                     LocalDate date = FIRST.plusDays(k * DAYS / copies);
@@ -118,7 +120,7 @@ public class ExportData {
                     int i = 1;
                     ps.setLong(i++, t.project());
                     ps.setString(i++, t.municipality());
-                    ps.setString(i++, t.focusArea());
+                    ps.setLong(i++, t.focusArea());
                     ps.setObject(i++, date);
                     ps.setInt(i++, date.getYear());
                     ps.setString(i++, t.kind());
@@ -138,6 +140,7 @@ public class ExportData {
                             Types.TIMESTAMP_WITH_TIMEZONE);
                     setLong(ps, i++, t.updatedBy());
                     ps.setObject(i++, (approved == null ? registered : approved).atOffset(ZoneOffset.UTC));
+                    ps.setLong(i++, t.programme());
                     ps.addBatch();
                     if ((k + 1) % BATCH == 0) {
                         ps.executeBatch();

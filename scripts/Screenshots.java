@@ -34,10 +34,12 @@ public class Screenshots {
             d.findElement(By.id("f-j_password")).sendKeys(args.length > 3 ? args[3] : "demo-passord-1");
             d.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
             new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
-            shoot(d, base + "/", "#chart-year[data-drawn='true']", out.resolve("dashboard.png"), 1280, 1700);
-            shoot(d, base + "/reports/2023", "#chart-cumulative[data-drawn='true']", out.resolve("annual-report.png"), 1280, 1600);
-            shoot(d, base + "/results", "main", out.resolve("results.png"), 1280, 1100);
-            shoot(d, base + "/results/new?project=1", "main", out.resolve("register.png"), 1280, 1400);
+            // the demo has two programmes: Sats på Hallingdal's pages, the dashboard on its ended period 1
+            String p = base + "/p/sats-pa-hallingdal";
+            shoot(d, p + "/?period=1", "#chart-year[data-drawn='true']", out.resolve("dashboard.png"), 1280, 1700);
+            shoot(d, p + "/reports/2023", "#chart-cumulative[data-drawn='true']", out.resolve("annual-report.png"), 1280, 1600);
+            shoot(d, p + "/results", "main", out.resolve("results.png"), 1280, 1100);
+            shoot(d, p + "/results/new?project=1", "main", out.resolve("register.png"), 1280, 1400);
         } finally {
             d.quit();
         }

@@ -2,12 +2,13 @@
 # A backup of the embedded H2 database restores, identically, into a fresh H2 database and into PostgreSQL
 # (docs/deployment.md, "Backups and restore" and "Moving from H2 to PostgreSQL").
 #
-#   1. starts the H2 build on a fresh ./data with the demo programme, registers, approves, returns and withdraws
+#   1. starts the H2 build on a fresh ./data with the demo (two programmes), registers, approves, returns and withdraws
 #      a few results (so the history has every kind of entry), and takes a backup through POST /api/v1/backups;
-#   2. records what the app shows: the progress JSON, the results CSV, the users, every result's history;
+#   2. records what the app shows: each programme's progress JSON and results CSV, the users, every result's
+#      history;
 #   3. restores the backup into a fresh H2 database (JOBBMAL_RESTORE_FROM) and into an emptied PostgreSQL
 #      database (the PostgreSQL build), and on each checks that those four are identical, that every user
-#      (the admin and the five demo users) can log in with their password, and that a new result gets a
+#      (the admin and the eight demo users) can log in with their password, and that a new result gets a
 #      fresh id;
 #   4. checks the refusals: the same backup into the now non-empty database, and a truncated copy into an
 #      empty one, each stop the start with a message saying why.
@@ -27,7 +28,11 @@ DB_PASSWORD=${RESTORE_DB_PASSWORD:-jobbmal}
 ADMIN_PASSWORD=backup-restore-admin-1
 WORK=$PWD/target/backup-restore
 BASE="http://localhost:$PORT"
-DEMO_USERS=(demo-admin:demo-passord-1 demo-leder:demo-passord-2 demo-leder2:demo-passord-3 demo-styret:demo-passord-4 demo-fylket:demo-passord-5)
+DEMO_USERS=(demo-admin:demo-passord-1 demo-leder:demo-passord-2 demo-leder2:demo-passord-3 demo-styret:demo-passord-4
+  demo-fylket:demo-passord-5 demo-admin-numedal:demo-passord-6 demo-leder-numedal:demo-passord-7 demo-sysadmin:demo-passord-8)
+# the demo's programmes (README, "With demo data"): every call names one
+DEMO_PROGRAMMES=(sats-pa-hallingdal numedal-demo)
+P="${DEMO_PROGRAMMES[0]}"
 START=$(date +%s)
 . scripts/app-helpers.sh
 trap stop_app EXIT
@@ -57,9 +62,15 @@ json() { admin -H 'Content-Type: application/json' "$@"; }
 snapshot() {
   # the municipality x focus-area list comes from a GROUP BY without an order (H2 and PostgreSQL list it
   # differently): compared as a set
-  admin "$BASE/api/v1/progress" | jq -S '.byMunicipalityAndFocusArea |= sort_by(.municipality, .focusArea)' \
-    > "$WORK/$1.progress.json" || fail "$1: GET /api/v1/progress"
-  admin -o "$WORK/$1.results.csv" "$BASE/export/results.csv" || fail "$1: GET /export/results.csv"
+  : > "$WORK/$1.progress.json"
+  : > "$WORK/$1.results.csv"
+  for code in "${DEMO_PROGRAMMES[@]}"; do
+    admin "$BASE/api/v1/progress?programme=$code&period=all" \
+      | jq -S '.byMunicipalityAndFocusArea |= sort_by(.municipality, .focusArea)' \
+      >> "$WORK/$1.progress.json" || fail "$1: GET /api/v1/progress?programme=$code"
+    admin "$BASE/export/results.csv?programme=$code" >> "$WORK/$1.results.csv" \
+      || fail "$1: GET /export/results.csv?programme=$code"
+  done
   admin "$BASE/api/v1/users" | jq -S . > "$WORK/$1.users.json" || fail "$1: GET /api/v1/users"
   awk -F';' 'NR > 1 {print $1}' "$WORK/$1.results.csv" | tr -d '\357\273\277"' | grep -E '^[0-9]+$' \
     | sed "s|.*|url = \"$BASE/api/v1/results/&/history\"|" > "$WORK/$1.history.curl"
@@ -76,7 +87,8 @@ same() {
   for user in "admin:$ADMIN_PASSWORD" "${DEMO_USERS[@]}"; do
     cookie=$(session "$PORT" "${user%%:*}" "${user#*:}")
     [ -n "$cookie" ] || fail "$1: ${user%%:*} cannot log in with their password"
-    status=$(curl -s -o /dev/null -w '%{http_code}' -b "jobbmal-session=$cookie" "$BASE/")
+    # / leads to the user's programme, or to the chooser for several
+    status=$(curl -s -L -o /dev/null -w '%{http_code}' -b "jobbmal-session=$cookie" "$BASE/")
     [ "$status" = "200" ] || fail "$1: ${user%%:*}'s session answered $status"
   done
   max=$(awk -F';' 'NR > 1 {gsub(/[^0-9]/, "", $1); if ($1 + 0 > m) m = $1 + 0} END {print m}' "$WORK/original.results.csv")
@@ -84,14 +96,15 @@ same() {
     \"date\": \"2024-06-01\", \"kind\": \"NEW_JOBS\", \"amount\": 1, \"evidence\": \"etter gjenoppretting\"}" | jq .id) \
     || fail "$1: registering a result after the restore failed"
   [ "$id" -gt "$max" ] || fail "$1: the new result got id $id, not above the restored ones (max $max)"
-  ok "$1: progress, results CSV ($(( $(wc -l < "$WORK/$1.results.csv") - 1 )) rows), $(jq length "$WORK/$1.users.json") users and $(jq length "$WORK/$1.history.json") histories identical; every user logs in; a new result gets id $id > $max"
+  ok "$1: progress, results CSV ($(( $(wc -l < "$WORK/$1.results.csv") - ${#DEMO_PROGRAMMES[@]} )) rows), $(jq length "$WORK/$1.users.json") users and $(jq length "$WORK/$1.history.json") histories identical; every user logs in; a new result gets id $id > $max"
 }
 
 # 1. the original, on H2
 APP_JAR=$H2_APP/quarkus-run.jar
 start_app "$WORK/original" "$PORT" "$WORK/original.log" JOBBMAL_DEMO_DATA=true
 wait_ready "$PORT" 180 || fail "the original did not start"
-project_json=$(admin "$BASE/api/v1/projects" | jq '[.[] | select(.status == "active")][0]')
+project_json=$(admin "$BASE/api/v1/projects?programme=$P" \
+  | jq '[.[] | select((.status == "active" or .status == "completed") and .startDate < "2024-05-10")][0]')
 PROJECT=$(jq .id <<<"$project_json")
 MUNICIPALITY=$(jq -r '.municipalities[0]' <<<"$project_json")
 register() {

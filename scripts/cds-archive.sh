@@ -101,6 +101,15 @@ for round in 1 2; do
     /api/v1/users /q/health /q/openapi /css/jobbmal.css /webjars/chart.js/dist/chart.umd.js /nope; do
     visit "$BASE$path"
   done
+  # with the demo's two programmes the pages above redirect: the programme's own pages and API calls naming it
+  P=sats-pa-hallingdal
+  for path in "/p/$P/" "/p/$P/?period=1" "/p/$P/?period=all" "/p/$P/projects" "/p/$P/projects/1" "/p/$P/results" \
+    "/p/$P/results/new" "/p/$P/results/1" "/p/$P/reports" "/p/$P/export" /programmes \
+    "/p/numedal-demo/" "/api/v1/progress?programme=$P" "/api/v1/progress?programme=$P&period=1" \
+    "/api/v1/results?page=1&programme=$P" "/api/v1/projects?programme=$P" "/export/results.csv?programme=$P" \
+    "/export/results.xlsx?programme=$P" "/export/summary.csv?programme=$P"; do
+    visit "$BASE$path"
+  done
 done
 # One registration through the API (validation, the insert, history), and one refused.
 visit -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/results" -d '{

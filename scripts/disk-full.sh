@@ -79,14 +79,14 @@ expect_refused() {
     || fail "$what: the 503 does not say why: $(cat "$WORK/last.json")"
   # a page form (lock a year): the error page, in HTML
   jar="$WORK/form-cookies.txt"
-  curl -s -c "$jar" -b "jobbmal-session=$cookie" -o "$WORK/years.html" "$BASE/admin/years"
+  curl -s -c "$jar" -b "jobbmal-session=$cookie" -o "$WORK/years.html" "$BASE/p/sats-pa-hallingdal/admin/years"
   token=$(grep -o 'name="csrf-token" value="[^"]*"' "$WORK/years.html" | head -1 | sed 's/.*value="//; s/"$//')
   csrf=$(awk '$6 == "jobbmal-csrf" {print $7}' "$jar")
   status=$(curl -s -o "$WORK/form.html" -w '%{http_code}' -b "jobbmal-session=$cookie; jobbmal-csrf=$csrf" \
     --data-urlencode "csrf-token=$token" "$BASE/admin/years/2023/lock")
   [ "$status" = "503" ] || fail "$what: a form post answered $status, not 503"
   grep -q "<html" "$WORK/form.html" && grep -q "$text" "$WORK/form.html" || fail "$what: the form's 503 is not the error page with the reason"
-  for path in /api/v1/progress / "/api/v1/results?size=5" /results; do
+  for path in /api/v1/progress /p/sats-pa-hallingdal/ "/api/v1/results?size=5" /p/sats-pa-hallingdal/results; do
     status=$(get "$path")
     [ "$status" = "200" ] || fail "$what: reading $path answered $status while writes are refused"
   done

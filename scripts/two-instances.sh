@@ -4,7 +4,7 @@
 # Packages the app for PostgreSQL, empties the database, starts two instances at the same moment
 # (ports 18081 and 18082, demo data on, the same initial admin password) and checks with curl that:
 #   - migrations, the first administrator and the demo data ran once (one `admin`, each demo user once,
-#     the demo's projects and results once);
+#     the demo's two programmes, its projects and results once);
 #   - a session cookie from a form login on instance 1 is accepted by instance 2 (sessions are rows in the
 #     database, no shared key), and refused by instance 2 once the user logged out on instance 1;
 #   - a result registered through instance 1 shows at once on instance 2 (progress and CSV export).
@@ -26,7 +26,10 @@ PORT2=18082
 ADMIN_PASSWORD="two-instances-admin-1"
 DEMO_PROJECTS=25
 DEMO_RESULTS=150
-DEMO_USERS=(demo-admin demo-leder demo-leder2 demo-styret demo-fylket)
+DEMO_USERS=(demo-admin demo-leder demo-leder2 demo-styret demo-fylket demo-admin-numedal demo-leder-numedal demo-sysadmin)
+# the demo's programmes (README, "With demo data"); the checks below work in the first
+DEMO_PROGRAMMES=(sats-pa-hallingdal numedal-demo)
+P="${DEMO_PROGRAMMES[0]}"
 WORK=target/two-instances
 START=$(date +%s)
 
@@ -130,11 +133,19 @@ nusers=$(jq length <<<"$users")
 [ "$nusers" = "$(( ${#DEMO_USERS[@]} + 1 ))" ] || fail "expected admin and ${#DEMO_USERS[@]} demo users, found $nusers users"
 ok "one admin, each of ${#DEMO_USERS[@]} demo users once ($nusers users)"
 
-projects=$(get "$B/api/v1/projects") || fail "GET /api/v1/projects on instance 2"
-nprojects=$(jq length <<<"$projects")
+# with two programmes every call names its programme; the demo's projects and results are spread over both
+nprojects=0
+nresults=0
+for code in "${DEMO_PROGRAMMES[@]}"; do
+  n=$(get "$B/api/v1/projects?programme=$code" | jq length) || fail "GET /api/v1/projects?programme=$code on instance 2"
+  [ "$n" -gt 0 ] || fail "no demo projects in $code"
+  nprojects=$(( nprojects + n ))
+  n=$(get "$A/api/v1/results?size=1&programme=$code" | jq .total) || fail "GET /api/v1/results?programme=$code on instance 1"
+  nresults=$(( nresults + n ))
+done
 [ "$nprojects" = "$DEMO_PROJECTS" ] || fail "expected $DEMO_PROJECTS demo projects, found $nprojects"
-nresults=$(get "$A/api/v1/results?size=1" | jq .total) || fail "GET /api/v1/results on instance 1"
 [ "$nresults" = "$DEMO_RESULTS" ] || fail "expected $DEMO_RESULTS demo results, found $nresults"
+projects=$(get "$B/api/v1/projects?programme=$P") || fail "GET /api/v1/projects?programme=$P on instance 2"
 loaded=$(cat "$WORK"/instance1.log "$WORK"/instance2.log | grep -c "Demo data loaded" || true)
 [ "$loaded" = "1" ] || fail "expected one instance to load the demo data, $loaded did"
 ok "demo data loaded once: $nprojects projects, $nresults results, by one instance"
@@ -145,19 +156,19 @@ status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -c "$jar" \
   --data-urlencode "j_username=admin" --data-urlencode "j_password=$ADMIN_PASSWORD" "$A/j_security_check")
 [ "$status" = "302" ] || [ "$status" = "303" ] || fail "form login on instance 1 answered $status"
 grep -q "jobbmal-session" "$jar" || fail "no jobbmal-session cookie after the form login"
-status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "$jar" "$B/")
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "$jar" "$B/p/$P/")
 [ "$status" = "200" ] || fail "instance 2 answered $status to instance 1's session (expected 200)"
-status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' "$B/")
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' "$B/p/$P/")
 [ "$status" = "302" ] || [ "$status" = "303" ] || fail "instance 2 answered $status without a session (expected a redirect)"
 ok "session from instance 1 accepted by instance 2"
 
 # A result registered through instance 1 shows at once on instance 2 (whose caches are warm: each
-# figure is read twice first; see docs/architecture.md, "Caching").
-pending_on_dashboard() { get "$B/" | grep -o 'class="headline-pending">[^<]*' | grep -oE '[0-9]([0-9,]*[0-9])?' | head -n 1; }
-get "$B/api/v1/progress" > /dev/null && pending_on_dashboard > /dev/null
-before=$(get "$B/api/v1/progress" | jq .pendingNewJobs) || fail "GET /api/v1/progress on instance 2"
+# figure is read twice first; see docs/architecture.md, "Caching"). The new result is dated in period 1.
+pending_on_dashboard() { get "$B/p/$P/?period=1" | grep -o 'class="headline-pending">[^<]*' | grep -oE '[0-9]([0-9,]*[0-9])?' | head -n 1; }
+get "$B/api/v1/progress?programme=$P&period=1" > /dev/null && pending_on_dashboard > /dev/null
+before=$(get "$B/api/v1/progress?programme=$P&period=1" | jq .pendingNewJobs) || fail "GET /api/v1/progress on instance 2"
 dashboard_before=$(pending_on_dashboard) || fail "GET / on instance 2"
-project=$(jq '[.[] | select(.status == "active" or .status == "completed")][0]' <<<"$projects")
+project=$(jq '[.[] | select((.status == "active" or .status == "completed") and .startDate < "2024-05-10")][0]' <<<"$projects")
 project_id=$(jq .id <<<"$project")
 municipality=$(jq -r '.municipalities[0]' <<<"$project")
 amount=2.5
@@ -167,7 +178,7 @@ created=$(get -H 'Content-Type: application/json' "$A/api/v1/results" -d "{
   \"evidence\": \"two-instances.sh\"}") || fail "registering a result through instance 1 failed"
 result_id=$(jq .id <<<"$created")
 [ "$(jq -r .status <<<"$created")" = "PENDING" ] || fail "the new result is not PENDING: $created"
-after=$(get "$B/api/v1/progress" | jq .pendingNewJobs) || fail "GET /api/v1/progress on instance 2"
+after=$(get "$B/api/v1/progress?programme=$P&period=1" | jq .pendingNewJobs) || fail "GET /api/v1/progress on instance 2"
 grew=$(jq -n --argjson a "$after" --argjson b "$before" --argjson x "$amount" '($a - $b - $x | fabs) < 0.0001')
 [ "$grew" = "true" ] || fail "pendingNewJobs on instance 2 went from $before to $after, expected +$amount"
 # the dashboard shows it in Norwegian: 30,3 (and 30 for 30.0)
@@ -175,7 +186,7 @@ expected_text=$(jq -r 'if . == (. | floor) then (. | floor | tostring) else (. *
 dashboard_after=$(pending_on_dashboard) || fail "GET / on instance 2"
 [ "$dashboard_after" = "$expected_text" ] \
   || fail "instance 2's dashboard shows $dashboard_after pending (before: $dashboard_before), expected $expected_text"
-csv=$(get "$B/export/results.csv?dialect=rfc4180") || fail "GET /export/results.csv on instance 2"
+csv=$(get "$B/export/results.csv?dialect=rfc4180&programme=$P") || fail "GET /export/results.csv on instance 2"
 grep -q "^$result_id," <<<"$csv" \
   || fail "instance 2's CSV export does not contain result $result_id"
 ok "result $result_id (project $project_id, $municipality, $amount) from instance 1 seen at once on instance 2 (pendingNewJobs $before -> $after, dashboard $dashboard_before -> $dashboard_after, CSV export)"
@@ -187,7 +198,7 @@ token=$(grep -o 'name="csrf-token" value="[^"]*"' <<<"$login_page" | head -n 1 |
 [ -n "$token" ] || fail "no CSRF token on the login page"
 status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf-token=$token" "$A/logout")
 [ "$status" = "303" ] || fail "logout on instance 1 answered $status (expected 303)"
-status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "jobbmal-session=$copy" "$B/")
+status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "jobbmal-session=$copy" "$B/p/$P/")
 [ "$status" = "302" ] || fail "instance 2 answered $status to a session logged out on instance 1 (expected 302)"
 status=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -b "jobbmal-session=$copy" "$B/api/v1/municipalities")
 [ "$status" = "401" ] || fail "instance 2's API answered $status to a session logged out on instance 1 (expected 401)"

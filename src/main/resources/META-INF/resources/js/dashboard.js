@@ -50,8 +50,13 @@
   function draw(canvas) {
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
     var datasets = spec.datasets.map(function (d) { return style(d, spec.type); });
+    // Drawn at twice the pixel density at least, so that the same image is sharp on paper: the print stylesheet
+    // fits it into the chart's print box. It is not redrawn for printing: Chromium records a canvas drawn while
+    // printing as drawing commands, which puts the chart's labels among the page's text and its hatching into
+    // hundreds of small tiles (docs/dashboard.md, "Reports on paper").
     var options = {
       responsive: true, maintainAspectRatio: false, animation: false,
+      devicePixelRatio: Math.max(2, window.devicePixelRatio || 1),
       plugins: { legend: { position: 'bottom' } },
       scales: { y: { beginAtZero: true } },
       todayIndex: spec.todayIndex, todayLabel: spec.todayLabel

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.common.StartupLock;
 import org.jboss.logging.Logger;
 
@@ -46,11 +47,14 @@ public class AccountService {
         User admin = new User();
         admin.username = "admin";
         admin.displayName = "Administrator";
-        admin.role = Role.ADMIN.code();
+        admin.systemAdmin = true;
         admin.active = true;
         admin.createdAt = Instant.now();
         admin.passwordHash = hash(password);
         admin.persist();
+        // the first administrator is also the admin of the programme the instance starts with
+        Programme.<Programme>find("order by id").firstResultOptional()
+                .ifPresent(p -> admin.memberships.add(Membership.of(admin, p.id, Role.ADMIN)));
         if (generated) {
             LOG.warn("\n"
                     + "==================================================================\n"

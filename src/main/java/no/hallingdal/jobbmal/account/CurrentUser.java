@@ -6,36 +6,70 @@ import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.ForbiddenException;
 import no.hallingdal.jobbmal.common.Pages;
 
+import java.util.Map;
 import java.util.Optional;
 
-/** The logged-in user of the current request, loaded once per request. */
+/** The logged-in user of the current request, loaded once per request when needed. */
 @RequestScoped
 public class CurrentUser implements Pages.Viewer {
 
     @Inject
     SecurityIdentity identity;
 
-    /** Identity attribute with the user's display name, set by {@link LoginGuard} at each request. */
+    /** Identity attributes set by {@link LoginGuard} at each request: name and rights, so pages need no query. */
     public static final String DISPLAY_NAME = "jobbmal.displayName";
+    public static final String MEMBERSHIPS = "jobbmal.memberships";
+    public static final String COUNTY = "jobbmal.county";
+    public static final String SYSTEM_ADMIN = "jobbmal.systemAdmin";
 
     private Optional<User> user;
 
-    /**
-     * The logged-in user's name and role code as the identity providers read them for this request,
-     * without loading the user a second time (a page view then needs no user query of its own); empty
-     * when anonymous.
-     */
+    /** The logged-in user's name as the identity providers read it for this request; empty when anonymous. */
     @Override
     public Optional<Shown> shown() {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }
         String name = identity.getAttribute(DISPLAY_NAME);
-        String role = identity.getRoles().size() == 1 ? identity.getRoles().iterator().next() : null;
-        if (name == null || role == null) {
-            return user().map(u -> new Shown(u.displayName, u.role));
+        return name != null ? Optional.of(new Shown(name)) : user().map(u -> new Shown(u.displayName));
+    }
+
+    /**
+     * The user's rights for this request: from the identity when the login put them there (no query), else
+     * from the user.
+     */
+    public Optional<Rights> rights() {
+        if (identity == null || identity.isAnonymous()) {
+            return Optional.empty();
         }
-        return Optional.of(new Shown(name, role));
+        Map<Long, String> memberships = identity.getAttribute(MEMBERSHIPS);
+        if (memberships == null) {
+            return user().map(u -> u);
+        }
+        String county = identity.getAttribute(COUNTY);
+        boolean systemAdmin = Boolean.TRUE.equals(identity.getAttribute(SYSTEM_ADMIN));
+        return Optional.of(new Rights() {
+            @Override
+            public Optional<Role> membershipRole(long programmeId) {
+                return Optional.ofNullable(memberships.get(programmeId))
+                        .flatMap(code -> no.hallingdal.jobbmal.common.CodedEnum.fromCode(Role.class, code));
+            }
+
+            @Override
+            public java.util.Set<Long> memberOf() {
+                return memberships.keySet();
+            }
+
+            @Override
+            public String countyCode() {
+                return county;
+            }
+
+            @Override
+            public boolean systemAdmin() {
+                return systemAdmin;
+            }
+        });
     }
 
     public Optional<User> user() {
@@ -65,16 +99,17 @@ public class CurrentUser implements Pages.Viewer {
         return user().map(u -> u.id).orElse(null);
     }
 
-    public boolean is(Role role) {
-        return user().map(u -> u.hasRole(role)).orElse(false);
+    /** The user, when they are a system administrator; else 403. */
+    public User requireSystemAdmin() {
+        User user = require();
+        if (!user.systemAdmin) {
+            throw new ForbiddenException();
+        }
+        return user;
     }
 
-    public boolean isAdmin() {
-        return is(Role.ADMIN);
-    }
-
-    public boolean isLead() {
-        return is(Role.LEAD);
+    public boolean isSystemAdmin() {
+        return rights().map(Rights::systemAdmin).orElse(false);
     }
 
     public boolean isLoggedIn() {

@@ -111,7 +111,7 @@ public class LoginGuard {
             LOG.infof("Login failed for username '%s' (%s)", loggable(username), reason);
             return new Outcome(null, null, reason);
         }
-        LOG.infof("Login succeeded for user '%s' (role %s)", user.get().username, user.get().role);
+        LOG.infof("Login succeeded for user '%s' (roles %s)", user.get().username, user.get().securityRoles());
         return new Outcome(identity(user.get(), null), user.get().id, null);
     }
 
@@ -136,12 +136,20 @@ public class LoginGuard {
         return Duration.between(oldest, newest).compareTo(WINDOW) <= 0 && now.isBefore(newest.plus(LOCK));
     }
 
-    /** The identity of a user: name, role and display name from the user row; the session id when there is one. */
+    /**
+     * The identity of a user: their security roles, their name and rights as attributes (CurrentUser, so pages
+     * need no query), and the session id when there is one.
+     */
     static SecurityIdentity identity(User user, Long sessionId) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role)
-                .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName);
+                .addRoles(user.securityRoles())
+                .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName)
+                .addAttribute(CurrentUser.MEMBERSHIPS, user.membershipRoles())
+                .addAttribute(CurrentUser.SYSTEM_ADMIN, user.systemAdmin);
+        if (user.countyCode != null) {
+            b.addAttribute(CurrentUser.COUNTY, user.countyCode);
+        }
         if (sessionId != null) {
             b.addAttribute(SESSION_ID, sessionId);
         }

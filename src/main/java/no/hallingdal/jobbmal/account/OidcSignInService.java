@@ -74,7 +74,8 @@ public class OidcSignInService {
         user.oidcIssuer = c.issuer();
         user.oidcSubject = c.subject();
         user.oidcSignedInAt = Instant.now();
-        LOG.infof("Sign-in through the organisation succeeded for user '%s' (role %s)", user.username, user.role);
+        LOG.infof("Sign-in through the organisation succeeded for user '%s' (roles %s)", user.username,
+                user.securityRoles());
         return new Outcome(sessions.start(user.id, UserSession.METHOD_OIDC, userAgent, providerLogoutUrl), null);
     }
 

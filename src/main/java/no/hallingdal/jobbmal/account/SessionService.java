@@ -98,8 +98,10 @@ public class SessionService {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return null;
         }
-        UserSession s = UserSession.<UserSession>find("from UserSession s join fetch s.user where s.tokenHash = ?1",
-                hash(token)).firstResult();
+        // the user with their memberships: the identity carries their rights (one query per request)
+        UserSession s = UserSession.<UserSession>find("from UserSession s join fetch s.user u"
+                + " left join fetch u.memberships where s.tokenHash = ?1", hash(token)).singleResultOptional()
+                .orElse(null);
         if (s == null) {
             return null;
         }

@@ -21,24 +21,30 @@ import java.util.List;
 
 /** User accounts as JSON (admin only). Password hashes are never returned. */
 @Path("/api/v1/users")
-@RolesAllowed(Role.ADMIN_CODE)
+@RolesAllowed({Role.SYSTEM_ADMIN_CODE, Role.ADMIN_CODE})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
 public class UserApi {
 
+    /**
+     * A user: their memberships, county code and system-administrator flag; {@code role} and {@code projectIds} are the
+     * wave-1 shape, their role in the instance's only programme (null with several).
+     */
     public record UserDto(Long id, String username, String displayName, String email, String role, boolean active,
-            List<Long> projectIds, Instant createdAt, long version) {
+            List<Long> projectIds, List<UserService.MembershipView> memberships, String countyCode,
+            boolean systemAdmin, Instant createdAt, long version) {
     }
 
-    /** A new user; {@code active} defaults to true. */
+    /** A new user; {@code active} defaults to true. Rights as {@code memberships} or, wave-1 shape, {@code role}. */
     public record NewUser(String username, String displayName, String email, String role, Boolean active,
-            String password, List<Long> projectIds) {
+            String password, List<Long> projectIds, List<UserService.MembershipInput> memberships, String countyCode,
+            Boolean systemAdmin) {
     }
 
     /** Changes to a user; the username cannot change. {@code version} (optional) guards against lost updates. */
     public record UserUpdate(String displayName, String email, String role, Boolean active, List<Long> projectIds,
-            Long version) {
+            Long version, List<UserService.MembershipInput> memberships, String countyCode, Boolean systemAdmin) {
     }
 
     public record PasswordReset(String password) {
@@ -51,18 +57,16 @@ public class UserApi {
     CurrentUser currentUser;
 
     @GET
-    @Operation(summary = "All users with role, active flag and the projects each leads")
+    @Operation(summary = "All users with their memberships, county code, active flag and the projects each leads")
     public List<UserDto> list() {
-        return service.summaries().stream()
-                .map(s -> dto(s.user(), s.projects().stream().map(UserService.ProjectRef::id).toList()))
-                .toList();
+        return service.listAll().stream().map(this::dto).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One user")
     public UserDto get(@PathParam("id") Long id) {
-        return dto(service.get(id));
+        return dto(service.administered(id));
     }
 
     @POST
@@ -72,7 +76,8 @@ public class UserApi {
             throw ValidationException.of("username", "error.required");
         }
         User u = service.create(new UserService.UserInput(body.username(), body.displayName(), body.email(), body.role(),
-                body.active(), body.projectIds(), null), body.password());
+                body.active(), body.projectIds(), null, body.memberships(), body.countyCode(), body.systemAdmin()),
+                body.password());
         return Response.created(URI.create("/api/v1/users/" + u.id)).entity(dto(u)).build();
     }
 
@@ -84,7 +89,8 @@ public class UserApi {
             throw ValidationException.of("displayName", "error.required");
         }
         User u = service.update(id, new UserService.UserInput(null, body.displayName(), body.email(), body.role(),
-                body.active(), body.projectIds(), body.version()), currentUser.require());
+                body.active(), body.projectIds(), body.version(), body.memberships(), body.countyCode(),
+                body.systemAdmin()), currentUser.require());
         return dto(u);
     }
 
@@ -97,10 +103,10 @@ public class UserApi {
     }
 
     private UserDto dto(User u) {
-        return dto(u, service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).toList());
-    }
-
-    private static UserDto dto(User u, List<Long> projectIds) {
-        return new UserDto(u.id, u.username, u.displayName, u.email, u.role, u.active, projectIds, u.createdAt, u.version);
+        String role = service.legacyRole(u);
+        List<UserService.MembershipView> memberships = service.memberships(u);
+        List<Long> projectIds = role == null || memberships.isEmpty() ? List.of() : memberships.get(0).projectIds();
+        return new UserDto(u.id, u.username, u.displayName, u.email, role, u.active, projectIds, memberships,
+                u.countyCode, u.systemAdmin, u.createdAt, u.version);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.common.FieldError;
 import no.hallingdal.jobbmal.common.Flash;
 import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.Page;
@@ -22,20 +23,36 @@ import no.hallingdal.jobbmal.common.ValidationException;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Admin pages for user accounts: list, create, edit (role, active, projects led), reset password, deactivate. */
+/**
+ * The system administrator's pages for user accounts: list, create, edit (memberships in programmes with the
+ * projects a lead leads, county code, system-administrator flag, active), reset or remove a password, deactivate.
+ * The form's rights are {@code memberships[i].programme}, {@code .role} and {@code .projectIds} per programme (and
+ * {@code rights=memberships}); a form without that marker is read in the wave-1 shape, {@code role} + {@code projects}.
+ */
 @Path("/admin/users")
-@RolesAllowed(Role.ADMIN_CODE)
+@RolesAllowed({Role.SYSTEM_ADMIN_CODE, Role.ADMIN_CODE})
 @Produces(MediaType.TEXT_HTML)
 public class UserResource {
 
+    static final String MEMBERSHIPS = "memberships";
+
     /** The form's values as typed, for re-display. */
-    public record UserForm(Long id, String username, String displayName, String email, String role, boolean active,
-            Set<Long> projectIds, long version) {
+    public record UserForm(Long id, String username, String displayName, String email, boolean active, long version,
+            List<MembershipRow> memberships, String countyCode, boolean systemAdmin) {
+    }
+
+    /** One programme on the form: the user's role there ("" for none) and its projects, checked when led. */
+    public record MembershipRow(int index, String programme, String programmeName, List<Option> roles,
+            List<Option> projects) {
+        public String field(String name) {
+            return MEMBERSHIPS + "[" + index + "]." + name;
+        }
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -48,12 +65,16 @@ public class UserResource {
         }
     }
 
+    /** What the form asks for: the input, and the form row of each of its memberships (for the messages). */
+    record Submitted(UserService.UserInput input, List<Integer> rows, Map<String, String> roles,
+            Map<String, Set<Long>> projects) {
+    }
+
     @CheckedTemplate(basePath = "account")
     static class Templates {
         static native TemplateInstance users(Page page, List<UserService.UserSummary> users);
 
-        static native TemplateInstance userForm(Page page, UserForm form, List<Option> roles, List<Option> projects,
-                boolean isNew, boolean self, SignIn signIn);
+        static native TemplateInstance userForm(Page page, UserForm form, boolean isNew, boolean self, SignIn signIn);
     }
 
     @Inject
@@ -73,50 +94,48 @@ public class UserResource {
     @GET
     @Path("new")
     public TemplateInstance createForm() {
-        UserForm form = new UserForm(null, "", "", "", Role.LEAD_CODE, true, Set.of(), 0);
-        return form(pages.page("admin", "user.new.title"), form, true);
+        Page page = pages.page("admin", "user.new.title");
+        return form(page, formOf(null, "", "", "", true, 0, Map.of(), Map.of(), null, false, page), true);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> f) {
         Errors parse = new Errors();
-        UserService.UserInput in = input(f, parse, null);
+        Submitted s = input(f, parse, null);
         try {
             parse.throwIfAny();
-            User u = service.create(in, f.getFirst("password"));
+            User u = service.create(s.input(), f.getFirst("password"));
             return Response.seeOther(URI.create("/admin/users")).cookie(Flash.cookie("user.created", u.username)).build();
         } catch (ValidationException e) {
-            UserForm form = formOf(null, in, 0);
-            Page page = pages.page("admin", "user.new.title").withErrors(e.errors());
-            return Response.status(400).entity(form(page, form, true)).build();
+            Page page = pages.page("admin", "user.new.title").withErrors(onRows(e, s.rows()));
+            return Response.status(400).entity(form(page, formOf(null, s, 0, page), true)).build();
         }
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance editForm(@PathParam("id") Long id) {
-        User u = service.get(id);
-        Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-        UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, u.role, u.active, led, u.version);
-        return form(pages.page("admin", "user.edit.title", u.username), form, false);
+        User u = service.administered(id);
+        Page page = pages.page("admin", "user.edit.title", u.username);
+        return form(page, formOf(u, page), false);
     }
 
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") Long id, MultivaluedMap<String, String> f) {
-        User existing = service.get(id);
+        User existing = service.administered(id);
         Errors parse = new Errors();
-        UserService.UserInput in = input(f, parse, existing.username);
+        Submitted s = input(f, parse, existing.username);
         try {
             parse.throwIfAny();
-            User u = service.update(id, in, currentUser.require());
+            User u = service.update(id, s.input(), currentUser.require());
             return Response.seeOther(URI.create("/admin/users/" + u.id)).cookie(Flash.cookie("user.saved", u.username))
                     .build();
         } catch (ValidationException e) {
-            UserForm form = formOf(id, in, in.version() == null ? 0 : in.version());
-            Page page = pages.page("admin", "user.edit.title", existing.username).withErrors(e.errors());
+            Page page = pages.page("admin", "user.edit.title", existing.username).withErrors(onRows(e, s.rows()));
+            UserForm form = formOf(id, s, s.input().version() == null ? 0 : s.input().version(), page);
             return Response.status(400).entity(form(page, form, false)).build();
         }
     }
@@ -161,45 +180,115 @@ public class UserResource {
     }
 
     private Response editFormWithErrors(Long id, ValidationException e) {
-        User u = service.get(id);
-        Set<Long> led = service.projectsLedBy(u.id).stream().map(UserService.ProjectRef::id).collect(Collectors.toSet());
-        UserForm form = new UserForm(u.id, u.username, u.displayName, u.email, u.role, u.active, led, u.version);
+        User u = service.administered(id);
         Page page = pages.page("admin", "user.edit.title", u.username).withErrors(e.errors());
-        return Response.status(400).entity(form(page, form, false)).build();
+        return Response.status(400).entity(form(page, formOf(u, page), false)).build();
     }
 
     private TemplateInstance form(Page page, UserForm form, boolean isNew) {
-        List<Option> roles = Arrays.stream(Role.values())
-                .map(r -> new Option(r.code(), page.t("role." + r.code()), r.code().equals(form.role())))
-                .toList();
-        List<Option> projects = service.allProjects().stream()
-                .map(p -> new Option(String.valueOf(p.id()), p.name(), form.projectIds().contains(p.id())))
-                .toList();
         boolean self = form.id() != null && form.id().equals(currentUser.id());
-        SignIn signIn = form.id() == null ? null : SignIn.of(service.get(form.id()));
-        return Templates.userForm(page, form, roles, projects, isNew, self, signIn);
+        SignIn signIn = form.id() == null ? null : SignIn.of(service.administered(form.id()));
+        return Templates.userForm(page, form, isNew, self, signIn);
     }
 
-    private static UserService.UserInput input(MultivaluedMap<String, String> f, Errors errors, String fixedUsername) {
-        List<Long> projectIds = new ArrayList<>();
-        List<String> raw = f.get("projects");
-        if (raw != null) {
-            for (String s : raw) {
-                Long id = Inputs.integer(s, "projects", errors);
-                if (id != null) {
-                    projectIds.add(id);
+    /** The form of a stored user: their role and the projects they lead in each programme. */
+    private UserForm formOf(User u, Page page) {
+        Map<String, String> roles = new TreeMap<>();
+        Map<String, Set<Long>> led = new TreeMap<>();
+        for (UserService.MembershipView m : service.memberships(u)) {
+            roles.put(m.programme(), m.role());
+            led.put(m.programme(), Set.copyOf(m.projectIds()));
+        }
+        return formOf(u.id, u.username, u.displayName, u.email, u.active, u.version, roles, led, u.countyCode,
+                u.systemAdmin, page);
+    }
+
+    private UserForm formOf(Long id, Submitted s, long version, Page page) {
+        UserService.UserInput in = s.input();
+        return formOf(id, in.username(), in.displayName(), in.email(), in.active() == null || in.active(), version,
+                s.roles(), s.projects(), in.countyCode(), Boolean.TRUE.equals(in.systemAdmin()), page);
+    }
+
+    private UserForm formOf(Long id, String username, String displayName, String email, boolean active, long version,
+            Map<String, String> roles, Map<String, Set<Long>> projects, String countyCode, boolean systemAdmin,
+            Page page) {
+        List<MembershipRow> rows = new ArrayList<>();
+        List<UserService.ProgrammeChoice> choices = service.programmeChoices();
+        for (int i = 0; i < choices.size(); i++) {
+            UserService.ProgrammeChoice c = choices.get(i);
+            String role = roles.getOrDefault(c.code(), "");
+            List<Option> roleOptions = new ArrayList<>();
+            roleOptions.add(new Option("", page.t("user.role.none"), role.isEmpty()));
+            for (Role r : List.of(Role.ADMIN, Role.LEAD, Role.BOARD)) {
+                roleOptions.add(new Option(r.code(), page.t("role." + r.code()), r.code().equals(role)));
+            }
+            Set<Long> led = projects.getOrDefault(c.code(), Set.of());
+            rows.add(new MembershipRow(i, c.code(), c.name(), roleOptions, c.projects().stream()
+                    .map(p -> new Option(String.valueOf(p.id()), p.name(), led.contains(p.id()))).toList()));
+        }
+        return new UserForm(id, username, displayName, email, active, version, rows, countyCode, systemAdmin);
+    }
+
+    /** The service names a membership by its place in the input; the page by its row: move the messages there. */
+    private static List<FieldError> onRows(ValidationException e, List<Integer> rows) {
+        List<FieldError> out = new ArrayList<>();
+        for (FieldError fe : e.errors()) {
+            String field = fe.field();
+            for (int k = 0; k < rows.size(); k++) {
+                String prefix = MEMBERSHIPS + "[" + k + "]";
+                if (field.startsWith(prefix + ".")) {
+                    field = MEMBERSHIPS + "[" + rows.get(k) + "]" + field.substring(prefix.length());
+                    break;
                 }
             }
+            out.add(new FieldError(field, fe.messageKey(), fe.args()));
         }
+        return out;
+    }
+
+    /** Reads the form: the memberships shape when it carries {@code rights=memberships}, else the wave-1 shape. */
+    private static Submitted input(MultivaluedMap<String, String> f, Errors errors, String fixedUsername) {
         Long version = Inputs.integer(f.getFirst("version"), "version", errors);
         String username = fixedUsername != null ? fixedUsername : f.getFirst("username");
         boolean active = "true".equals(f.getFirst("active"));
-        return new UserService.UserInput(username, f.getFirst("displayName"), f.getFirst("email"), f.getFirst("role"),
-                active, projectIds, version);
+        if (!MEMBERSHIPS.equals(f.getFirst("rights"))) {
+            List<Long> projectIds = ids(f.get("projects"), "projects", errors);
+            UserService.UserInput in = new UserService.UserInput(username, f.getFirst("displayName"),
+                    f.getFirst("email"), f.getFirst("role"), active, projectIds, version);
+            return new Submitted(in, List.of(), Map.of(), Map.of());
+        }
+        List<UserService.MembershipInput> memberships = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        Map<String, String> roles = new TreeMap<>();
+        Map<String, Set<Long>> projects = new TreeMap<>();
+        for (int i = 0; f.containsKey(MEMBERSHIPS + "[" + i + "].programme"); i++) {
+            String prefix = MEMBERSHIPS + "[" + i + "].";
+            String programme = f.getFirst(prefix + "programme");
+            String role = Inputs.text(f.getFirst(prefix + "role"));
+            List<Long> ids = ids(f.get(prefix + "projectIds"), prefix + "projectIds", errors);
+            roles.put(programme, role == null ? "" : role);
+            projects.put(programme, Set.copyOf(ids));
+            if (role != null || !ids.isEmpty()) {
+                memberships.add(new UserService.MembershipInput(programme, role, ids));
+                rows.add(i);
+            }
+        }
+        UserService.UserInput in = new UserService.UserInput(username, f.getFirst("displayName"), f.getFirst("email"),
+                null, active, List.of(), version, memberships, Inputs.text(f.getFirst("countyCode")),
+                "true".equals(f.getFirst("systemAdmin")));
+        return new Submitted(in, rows, roles, projects);
     }
 
-    private static UserForm formOf(Long id, UserService.UserInput in, long version) {
-        return new UserForm(id, in.username(), in.displayName(), in.email(), in.role(),
-                in.active() == null || in.active(), Set.copyOf(in.projectIds()), version);
+    private static List<Long> ids(List<String> raw, String field, Errors errors) {
+        List<Long> ids = new ArrayList<>();
+        if (raw != null) {
+            for (String s : raw) {
+                Long id = Inputs.integer(s, field, errors);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 }

@@ -6,17 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import no.hallingdal.jobbmal.common.CodedEnum;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.ValidationException;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * The rules for user accounts, shared by the admin pages and the JSON API: create, edit (role, active
  * flag, projects led), reset a password, change one's own password. Users are deactivated, never
- * deleted. Only admins reach the admin operations (checked by the resources with {@code @RolesAllowed});
- * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here.
+ * deleted. Only system administrators reach the admin operations (checked here, and first by the resources);
+ * the rules that depend on who acts (an admin may not demote or deactivate themselves) are checked here. The rules of
+ * the rights themselves (memberships, projects led, a programme keeps an active admin) are {@link Memberships}'.
  */
 @ApplicationScoped
 @TemplateData(namespace = TemplateData.SIMPLENAME)
@@ -45,20 +45,55 @@ public class UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** What an admin sets on a user. {@code active} null means true; {@code version} null skips the stale check. */
+    /**
+     * What a system administrator sets on a user. {@code active} null means true; {@code version} null skips the
+     * stale check. Rights come as {@code memberships} (with {@code countyCode} and {@code systemAdmin}), or in the
+     * wave-1 shape, {@code role} + {@code projectIds}, which means the instance's only programme (a county role: its
+     * county). Neither on an update leaves the rights as they are.
+     */
     public record UserInput(String username, String displayName, String email, String role, Boolean active,
-            List<Long> projectIds, Long version) {
+            List<Long> projectIds, Long version, List<MembershipInput> memberships, String countyCode,
+            Boolean systemAdmin) {
+
+        /** The wave-1 shape: a role (and projects led) in the only programme. */
+        public UserInput(String username, String displayName, String email, String role, Boolean active,
+                List<Long> projectIds, Long version) {
+            this(username, displayName, email, role, active, projectIds, version, null, null, null);
+        }
     }
 
-    /** A user with the projects they lead, for lists. */
-    public record UserSummary(User user, List<ProjectRef> projects) {
+    /**
+     * A role in a programme, by the programme's code; {@code projectIds} only for a lead. The programme's name,
+     * which the API returns beside its code, is ignored on input (so a user read can be sent back).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"programmeName"})
+    public record MembershipInput(String programme, String role, List<Long> projectIds) {
+    }
+
+    /** A programme a user may get a role in, with its projects (a lead's choices), for the user form. */
+    public record ProgrammeChoice(String code, String name, List<ProjectRef> projects) {
+    }
+
+    /** A user with their memberships and the projects they lead, for lists. */
+    public record UserSummary(User user, List<MembershipView> memberships, List<ProjectRef> projects) {
     }
 
     public record ProjectRef(Long id, String name) {
     }
 
+    @Inject
+    CurrentUser currentUser;
+
+    /** Every user, for a system administrator (403 for anyone else). */
     public List<User> listAll() {
+        currentUser.requireSystemAdmin();
         return User.list("order by lower(displayName), username");
+    }
+
+    /** A user, for a system administrator (403 for anyone else); 404 when unknown. */
+    public User administered(Long id) {
+        currentUser.requireSystemAdmin();
+        return get(id);
     }
 
     public User get(Long id) {
@@ -78,7 +113,42 @@ public class UserService {
         for (Object[] r : rows) {
             led.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new ProjectRef((Long) r[1], (String) r[2]));
         }
-        return listAll().stream().map(u -> new UserSummary(u, led.getOrDefault(u.id, List.of()))).toList();
+        return listAll().stream().map(u -> new UserSummary(u, memberships(u), led.getOrDefault(u.id, List.of())))
+                .toList();
+    }
+
+    /** A membership as shown and returned: the programme's code and name, the role, the projects led there. */
+    public record MembershipView(String programme, String programmeName, String role, List<Long> projectIds) {
+    }
+
+    /** The user's memberships with the projects they lead in each programme. */
+    public List<MembershipView> memberships(User u) {
+        List<ProjectRef> led = projectsLedBy(u.id);
+        Map<Long, List<Long>> ledByProgramme = new HashMap<>();
+        for (ProjectRef r : led) {
+            Project p = Project.findById(r.id());
+            ledByProgramme.computeIfAbsent(p.programme.id, k -> new ArrayList<>()).add(r.id());
+        }
+        List<MembershipView> out = new ArrayList<>();
+        for (Membership m : u.memberships) {
+            Programme p = Programme.findById(m.programmeId);
+            out.add(new MembershipView(p.code, p.name, m.role, ledByProgramme.getOrDefault(p.id, List.of())));
+        }
+        return out;
+    }
+
+    /**
+     * The wave-1 role of a user while the instance has one programme: their role there, or county for its county;
+     * null with several programmes or no role.
+     */
+    public String legacyRole(User u) {
+        List<Programme> all = Programme.list("order by id");
+        if (all.size() != 1) {
+            return null;
+        }
+        Programme p = all.get(0);
+        return u.roleIn(p.id).map(Role::code)
+                .orElse(p.countyCode.equals(u.countyCode) ? Role.COUNTY_CODE : null);
     }
 
     public List<ProjectRef> projectsLedBy(Long userId) {
@@ -88,7 +158,20 @@ public class UserService {
                 .map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
     }
 
+    /** Every programme by name with its projects, for a system administrator's user form. */
+    public List<ProgrammeChoice> programmeChoices() {
+        currentUser.requireSystemAdmin();
+        Map<Long, List<ProjectRef>> projects = new HashMap<>();
+        Project.getEntityManager().createQuery("select p.programme.id, p.id, p.name from Project p order by p.name",
+                Object[].class).getResultList().forEach(r -> projects.computeIfAbsent((Long) r[0],
+                        k -> new ArrayList<>()).add(new ProjectRef((Long) r[1], (String) r[2])));
+        return Programme.listByName().stream()
+                .map(p -> new ProgrammeChoice(p.code, p.name, projects.getOrDefault(p.id, List.of()))).toList();
+    }
+
     public List<ProjectRef> allProjects() {
+        // every programme's projects: for a system administrator only (403 for anyone else), like the users
+        currentUser.requireSystemAdmin();
         return Project.getEntityManager().createQuery("select p.id, p.name from Project p order by p.name", Object[].class)
                 .getResultList().stream().map(r -> new ProjectRef((Long) r[0], (String) r[1])).toList();
     }
@@ -96,8 +179,12 @@ public class UserService {
     @Inject
     SessionService sessions;
 
+    @Inject
+    Memberships rights;
+
     @Transactional
     public User create(UserInput in, String password) {
+        currentUser.requireSystemAdmin();
         Errors errors = new Errors();
         String username = in.username() == null ? null : in.username().strip().toLowerCase(Locale.ROOT);
         if (username == null || username.isEmpty()) {
@@ -110,25 +197,25 @@ public class UserService {
         }
         validateDetails(in, errors);
         validatePassword("password", password, username, errors);
-        Set<Project> projects = projects(in, errors);
+        Memberships.Resolved resolved = rights.resolve(in, errors, true);
         errors.throwIfAny();
 
         User u = new User();
         u.username = username;
         u.displayName = in.displayName().strip();
         u.email = blankToNull(in.email());
-        u.role = in.role();
         u.active = in.active() == null || in.active();
         u.createdAt = Instant.now();
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
-        setProjectsLed(u, projects);
-        LOG.infof("User '%s' created with role %s", u.username, u.role);
+        rights.apply(u, resolved);
+        LOG.infof("User '%s' created with roles %s", u.username, u.securityRoles());
         return u;
     }
 
     @Transactional
     public User update(Long id, UserInput in, User actor) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         if (in.version() != null && in.version() != u.version) {
             throw new OptimisticLockException();
@@ -139,25 +226,33 @@ public class UserService {
         }
         validateDetails(in, errors);
         boolean active = in.active() == null || in.active();
+        Memberships.Resolved resolved = rights.resolve(in, errors, false);
+        String rightsField = in.memberships() != null || in.systemAdmin() != null ? "systemAdmin" : "role";
         if (actor != null && actor.id.equals(u.id)) {
             if (!active) {
                 errors.add("active", "user.error.self.deactivate");
             }
-            if (in.role() != null && !Role.ADMIN_CODE.equals(in.role()) && u.hasRole(Role.ADMIN)) {
-                errors.add("role", "user.error.self.demote");
+            if (resolved != null && u.systemAdmin && !resolved.systemAdmin()) {
+                errors.add(rightsField, "user.error.self.demote");
             }
         }
-        Set<Project> projects = projects(in, errors);
+        if (!errors.has("active")) {
+            rights.checkAdminsKept(u, resolved == null ? Memberships.roles(u) : resolved.roles(), active,
+                    resolved == null || !active ? "active" : in.memberships() != null ? "memberships" : "role", errors);
+        }
         errors.throwIfAny();
 
         u.displayName = in.displayName().strip();
         u.email = blankToNull(in.email());
-        if (!u.role.equals(in.role()) || u.active != active) {
-            LOG.infof("User '%s' changed: role %s -> %s, active %s -> %s", u.username, u.role, in.role(), u.active, active);
+        Set<String> before = u.securityRoles();
+        if (resolved != null) {
+            rights.apply(u, resolved);
         }
-        u.role = in.role();
+        if (!before.equals(u.securityRoles()) || u.active != active) {
+            LOG.infof("User '%s' changed: roles %s -> %s, active %s -> %s", u.username, before, u.securityRoles(),
+                    u.active, active);
+        }
         u.active = active;
-        setProjectsLed(u, projects);
         if (!active) {
             sessions.endAll(u.id);
         }
@@ -166,10 +261,14 @@ public class UserService {
 
     @Transactional
     public User deactivate(Long id, User actor) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         if (actor != null && actor.id.equals(u.id)) {
             throw ValidationException.of("active", "user.error.self.deactivate");
         }
+        Errors errors = new Errors();
+        rights.checkAdminsKept(u, Memberships.roles(u), false, "active", errors);
+        errors.throwIfAny();
         if (u.active) {
             u.active = false;
             LOG.infof("User '%s' deactivated", u.username);
@@ -181,6 +280,7 @@ public class UserService {
     /** An admin sets a new password for a user (same rules as any password); all their sessions end. */
     @Transactional
     public User resetPassword(Long id, String password) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         Errors errors = new Errors();
         validatePassword("password", password, u.username, errors);
@@ -197,6 +297,7 @@ public class UserService {
      */
     @Transactional
     public User removePassword(Long id) {
+        currentUser.requireSystemAdmin();
         User u = get(id);
         if (!u.hasOidcIdentity()) {
             throw ValidationException.of("password", "user.error.password.oidc");
@@ -253,44 +354,6 @@ public class UserService {
         String email = blankToNull(in.email());
         if (email != null && (email.length() > TEXT_MAX || !EMAIL.matcher(email).matches())) {
             errors.add("email", "user.error.email");
-        }
-        if (in.role() == null || in.role().isBlank()) {
-            errors.add("role", "error.required");
-        } else if (CodedEnum.fromCode(Role.class, in.role()).isEmpty()) {
-            errors.add("role", "user.error.role");
-        }
-    }
-
-    /** The projects to lead; only a lead leads projects, for other roles the list must be empty. */
-    private static Set<Project> projects(UserInput in, Errors errors) {
-        Set<Project> result = new LinkedHashSet<>();
-        if (in.projectIds() == null || in.projectIds().isEmpty()) {
-            return result;
-        }
-        if (!Role.LEAD_CODE.equals(in.role())) {
-            errors.add("projects", "user.error.projects.lead");
-            return result;
-        }
-        for (Long pid : in.projectIds()) {
-            Project p = pid == null ? null : Project.findById(pid);
-            if (p == null) {
-                errors.add("projects", "user.error.projects.unknown", pid);
-            } else {
-                result.add(p);
-            }
-        }
-        return result;
-    }
-
-    private static void setProjectsLed(User u, Set<Project> wanted) {
-        List<Project> current = Project.list("select p from Project p join p.leads l where l.id = ?1", u.id);
-        for (Project p : current) {
-            if (!wanted.contains(p)) {
-                p.leads.remove(u);
-            }
-        }
-        for (Project p : wanted) {
-            p.leads.add(u);
         }
     }
 

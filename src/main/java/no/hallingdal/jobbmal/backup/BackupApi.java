@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.backup;
 
 import jakarta.annotation.security.RolesAllowed;
+import no.hallingdal.jobbmal.account.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,7 @@ import java.util.List;
 /** Backups over the JSON API (admins only): take one, list them, download one. */
 @Path("/api/v1/backups")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(BackupAccess.ROLE)
+@RolesAllowed({Role.SYSTEM_ADMIN_CODE, Role.ADMIN_CODE})
 public class BackupApi {
 
     @Inject
@@ -30,7 +31,7 @@ public class BackupApi {
     /** Takes a backup now; 201 with the new file's name and its download address. */
     @POST
     public Response take() {
-        BackupService.BackupFile f = service.take("on demand, API");
+        BackupService.BackupFile f = service.takeOnDemand("on demand, API");
         return Response.created(URI.create("/api/v1/backups/" + f.name())).entity(f).build();
     }
 

@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.backup;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import no.hallingdal.jobbmal.account.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,7 @@ import java.util.List;
 /** The admin page of backups: the list, "take a backup now", downloads, and the last failure if any. */
 @Path("/admin/backups")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(BackupAccess.ROLE)
+@RolesAllowed({Role.SYSTEM_ADMIN_CODE, Role.ADMIN_CODE})
 public class BackupResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
@@ -46,7 +47,7 @@ public class BackupResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response take() {
-        BackupService.BackupFile f = service.take("on demand, admin page");
+        BackupService.BackupFile f = service.takeOnDemand("on demand, admin page");
         return Response.seeOther(URI.create("/admin/backups")).cookie(Flash.cookie("backup.flash.taken", f.name())).build();
     }
 

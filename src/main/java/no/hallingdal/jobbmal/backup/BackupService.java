@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.backup;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.account.CurrentUser;
 import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.UnavailableException;
@@ -42,6 +43,9 @@ import java.util.zip.ZipFile;
  */
 @ApplicationScoped
 public class BackupService {
+
+    @Inject
+    CurrentUser currentUser;
 
     private static final Logger LOG = Logger.getLogger(BackupService.class);
     static final Pattern NAME = Pattern.compile("jobbmal-backup-\\d{8}T\\d{9}Z\\.zip");
@@ -176,7 +180,15 @@ public class BackupService {
     }
 
     /** The backups, newest first, with what their manifests say. */
+    /** A backup asked for by a system administrator (403 for anyone else). */
+    public BackupFile takeOnDemand(String trigger) {
+        currentUser.requireSystemAdmin();
+        return take(trigger);
+    }
+
+    /** The backups, newest first, for a system administrator (403 for anyone else). */
     public List<BackupFile> list() {
+        currentUser.requireSystemAdmin();
         List<BackupFile> out = new ArrayList<>();
         for (Path p : files()) {
             out.add(describe(p));
@@ -204,6 +216,7 @@ public class BackupService {
 
     /** A backup's file for download; 404 for a name that is not one of the listed backups. */
     public Path file(String name) {
+        currentUser.requireSystemAdmin();
         if (name == null || !NAME.matcher(name).matches()) {
             throw new NotFoundException("backup.error.notFound");
         }

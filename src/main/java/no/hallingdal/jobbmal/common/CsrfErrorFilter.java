@@ -39,7 +39,7 @@ public class CsrfErrorFilter {
             return;
         }
         // Shown without the logged-in header: the rejected request has no CSRF token for the logout form.
-        Page page = new Page(messages, locale.get(), title, "", "Jobbmål", null, null, path, null, 0);
+        Page page = new Page(messages, locale.get(), title, "", Pages.Header.NONE, null, path, null, 0);
         response.setEntity(ErrorMappers.Templates.error(page, 400, message, null).render(), null,
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }

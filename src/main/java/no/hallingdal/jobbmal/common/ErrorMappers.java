@@ -202,7 +202,8 @@ public class ErrorMappers {
 
     private boolean isApi() {
         String path = request.path();
-        return path != null && (path.startsWith("/api/") || path.startsWith("/export/"));
+        return path != null && (path.startsWith("/api/") || path.startsWith("/export/")
+                || path.matches("/p/[^/]+/export/.*"));
     }
 
     private Response respond(int status, String title, String detail, List<ProblemField> fields, String incident) {
@@ -218,7 +219,8 @@ public class ErrorMappers {
             // The request failed before the CSRF filter ran (e.g. a form larger than
             // quarkus.http.limits.max-form-attribute-size), so the layout's logout form has no token: show the
             // error page without the user's header tools instead of failing with a 500.
-            Page bare = new Page(messages, locale.get(), title, "", page.programmeName, null, null, page.currentPath,
+            Page bare = new Page(messages, locale.get(), title, "", new Pages.Header(null, page.programmeName, page.base, null, null,
+                    false, false), null, page.currentPath,
                     null, 0);
             html = Templates.error(bare, status, detail, incident).render();
         }

@@ -29,7 +29,7 @@ public class Messages {
 
     /** Bundle names; a missing file is skipped, so a feature adds its bundle by adding its name. */
     public static final List<String> BUNDLES =
-            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup");
+            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup", "county");
 
     private final Map<String, String> nb;
     private final Map<String, String> en;
@@ -70,7 +70,8 @@ public class Messages {
         }
         if (args != null) {
             for (int i = 0; i < args.length; i++) {
-                text = text.replace("{" + i + "}", String.valueOf(args[i]));
+                Object arg = args[i] instanceof java.time.LocalDate d ? Formats.date(d, locale) : args[i];
+                text = text.replace("{" + i + "}", String.valueOf(arg));
             }
         }
         return text;

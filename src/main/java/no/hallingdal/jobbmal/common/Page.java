@@ -20,10 +20,20 @@ public class Page {
     public final Locale locale;
     public final String lang;
     public final String title;
-    /** The navigation entry to mark as current: home, projects, results, export, admin. */
+    /** The navigation entry to mark as current: home, projects, results, export, admin, county. */
     public final String nav;
     public final String programmeName;
+    /** The programme's URL prefix ({@code /p/code}) for the page's links, or "" outside a programme. */
+    public final String base;
+    /** The period in view, or null. */
+    public final String periodName;
+    /** Whether the header offers the programme chooser (the user reads more than one programme). */
+    public final boolean chooser;
+    public final boolean systemAdmin;
+    /** Whether the header offers the county overview (a county user or a system administrator). */
+    public final boolean countyOverview;
     public final String userName;
+    /** The user's role in the page's programme (admin, lead, board, county), or null. */
     public final String userRole;
     public final String currentPath;
     public final String flash;
@@ -34,16 +44,21 @@ public class Page {
     private final Map<String, String> fieldErrors = new HashMap<>();
     private String errorMessage;
 
-    Page(Messages messages, Locale locale, String title, String nav, String programmeName, String userName,
-            String userRole, String currentPath, String flash, long pendingCount) {
+    Page(Messages messages, Locale locale, String title, String nav, Pages.Header header, String userName,
+            String currentPath, String flash, long pendingCount) {
         this.messages = messages;
         this.locale = locale;
         this.lang = Messages.isEnglish(locale) ? "en" : "nb";
         this.title = title;
         this.nav = nav;
-        this.programmeName = programmeName;
+        this.programmeName = header.name();
+        this.base = header.base();
+        this.periodName = header.periodName();
+        this.chooser = header.chooser();
+        this.systemAdmin = header.systemAdmin();
+        this.countyOverview = header.countyOverview();
         this.userName = userName;
-        this.userRole = userRole;
+        this.userRole = header.role();
         this.currentPath = currentPath;
         this.flash = flash;
         this.pendingCount = pendingCount;
@@ -101,10 +116,12 @@ public class Page {
         return userName != null;
     }
 
+    /** Whether the user is the admin of the page's programme. */
     public boolean isAdmin() {
         return "admin".equals(userRole);
     }
 
+    /** Whether the user is a lead in the page's programme. */
     public boolean isLead() {
         return "lead".equals(userRole);
     }

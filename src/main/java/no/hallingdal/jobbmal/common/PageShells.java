@@ -13,8 +13,9 @@ import java.util.function.Function;
  * logout form has it. Rendering the layout with Qute on every request was about a fifth of the
  * dashboard's time (docs/benchmarks.md).
  * <p>
- * The layout shows the {@link Page}'s language, title, programme name, user name and role, path and
- * pending count, and nothing else but the token, so those are the key. A page with a flash message is
+ * The layout shows the {@link Page}'s language, title, programme (name, prefix, period), user name and role, the
+ * user's links (programme chooser, system administration, county overview), path and pending count, and nothing
+ * else but the token, so those are the key. A page with a flash message is
  * rendered afresh every time (the message is shown once).
  */
 @ApplicationScoped
@@ -29,8 +30,9 @@ public class PageShells {
     @Inject
     CsrfTokenParameterProvider csrf;
 
-    private record Key(String lang, String title, String nav, String programmeName, String userName,
-            String userRole, String path, long pendingCount) {
+    private record Key(String lang, String title, String nav, String programmeName, String base, String periodName,
+            String userName, String userRole, boolean chooser, boolean systemAdmin, boolean countyOverview,
+            String path, long pendingCount) {
     }
 
     /** The layout cut at the token and at the content: before + token + middle + content + after. */
@@ -48,8 +50,9 @@ public class PageShells {
         if (page.flash != null || page.hasErrors() || page.errorMessage() != null || token == null) {
             return splice(render.apply(page), mark, content);
         }
-        Key key = new Key(page.lang, page.title, page.nav, page.programmeName, page.userName, page.userRole,
-                page.currentPath, page.pendingCount);
+        Key key = new Key(page.lang, page.title, page.nav, page.programmeName, page.base, page.periodName,
+                page.userName, page.userRole, page.chooser, page.systemAdmin, page.countyOverview, page.currentPath,
+                page.pendingCount);
         Shell shell = shells.get(dataVersion.current(), key, () -> cut(render.apply(page), token, mark));
         if (shell == null) {
             return splice(render.apply(page), mark, content);

@@ -8,7 +8,7 @@ import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
 import no.hallingdal.jobbmal.programme.Programme;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.programme.Period;
 import no.hallingdal.jobbmal.result.ResultFigure;
 import no.hallingdal.jobbmal.result.YearLocks;
 
@@ -34,9 +34,6 @@ public class AnnualReports {
     ProgressViews views;
 
     @Inject
-    ProgrammeService programmes;
-
-    @Inject
     ReferenceData referenceData;
 
     @Inject
@@ -60,12 +57,11 @@ public class AnnualReports {
 
     /** Everything the report of a year shows. */
     public record Report(Programme programme, int year, DashboardView view, Progress.MonthRow position,
-            boolean locked, Instant producedAt, List<ProjectSection> projects) {
+            BigDecimal positionGoal, boolean locked, Instant producedAt, List<ProjectSection> projects) {
     }
 
-    /** The report of {@code yearParam}; 404 for anything but a year of the programme. */
-    public Report report(String yearParam, Locale locale) {
-        Programme programme = programmes.current();
+    /** The report of {@code yearParam}; 404 for anything but a year of the programme's periods. */
+    public Report report(Programme programme, String yearParam, Locale locale) {
         int year;
         try {
             year = Integer.parseInt(yearParam);
@@ -75,14 +71,30 @@ public class AnnualReports {
         if (!programme.years().contains(year)) {
             throw new NotFoundException("report.notfound");
         }
-        DashboardView view = views.view(new ProgressFilter(year, null, null, null), referenceData.municipalities());
-        return new Report(programme, year, view, position(year, locale), yearLocks.isLocked(year), Instant.now(),
-                projects(year, locale));
+        ProgressFilter whole = ProgressFilter.of(programme.id, ProgressFilter.WHOLE);
+        DashboardView view = views.view(whole.withYear(year), List.copyOf(programme.municipalities));
+        Progress period = progress.progress(ProgressFilter.of(programme.id, periodAt(programme, year)), locale);
+        return new Report(programme, year, view, position(period, year), period.goal(),
+                yearLocks.isLocked(programme.id, year), Instant.now(), projects(programme, year, locale));
     }
 
-    /** The cumulative position against the whole goal at the end of the year (or today, if sooner). */
-    private Progress.MonthRow position(int year, Locale locale) {
-        Progress whole = progress.progress(ProgressFilter.ALL, locale);
+    /** The index of the period the year ends in, else of the last period that touches the year. */
+    private static int periodAt(Programme programme, int year) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        int period = 0;
+        for (Period p : programme.periods) {
+            if (!p.startDate.isAfter(yearEnd) && p.endDate.getYear() >= year) {
+                period = programme.indexOf(p);
+                if (p.contains(yearEnd)) {
+                    break;
+                }
+            }
+        }
+        return period;
+    }
+
+    /** The cumulative position in the period at the end of the year (or today, if sooner). */
+    private static Progress.MonthRow position(Progress whole, int year) {
         Progress.MonthRow position = null;
         String today = whole.today().toString().substring(0, 7);
         for (Progress.MonthRow m : whole.byMonth()) {
@@ -99,12 +111,19 @@ public class AnnualReports {
 
     /** The year's approved and pending results per project, in project and date order. */
     @SuppressWarnings("unchecked")
-    List<ProjectSection> projects(int year, Locale locale) {
-        List<Object[]> rows = em.createNativeQuery("""
+    List<ProjectSection> projects(Programme programme, int year, Locale locale) {
+        StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.name, r.result_date, m.name, r.kind, r.amount, r.company_name, r.status
                 FROM result r JOIN project p ON p.id = r.project_id JOIN municipality m ON m.code = r.municipality_code
-                WHERE r.result_year = ?1 AND r.status IN ('APPROVED', 'PENDING')
-                ORDER BY p.name, p.id, r.result_date, r.id""").setParameter(1, year).getResultList();
+                WHERE r.programme_id = :programme AND r.result_year = :year AND r.status IN ('APPROVED', 'PENDING')""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("programme", programme.id);
+        params.put("year", year);
+        ProgressService.appendPeriodDates(sql, params, programme, ProgressFilter.of(programme.id, ProgressFilter.WHOLE));
+        sql.append(" ORDER BY p.name, p.id, r.result_date, r.id");
+        var q = em.createNativeQuery(sql.toString());
+        params.forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
         Map<Long, ProjectSection> sections = new LinkedHashMap<>();
         Map<Long, Map<ResultFigure, BigDecimal>> sums = new LinkedHashMap<>();
         for (Object[] r : rows) {

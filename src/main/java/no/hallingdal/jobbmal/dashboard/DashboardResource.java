@@ -16,7 +16,8 @@ import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.Programme;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,17 @@ import java.util.List;
 
 /** The progress dashboard ("Oversikt"), the landing page after login. */
 @Path("/")
+@InProgramme
 public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Page page, String content);
 
-        static native TemplateInstance dashboardContent(Page page, Programme programme, DashboardView view,
-                ProgressFilter filter, List<Integer> years, List<Municipality> municipalities,
-                List<FocusArea> focusAreas, List<ProgressService.ProjectRow> projects, String sort, String dir,
-                String filterQuery);
+        static native TemplateInstance dashboardContent(Page page, Programme programme,
+                ProgrammeScope.PeriodChoice choice, DashboardView view, ProgressFilter filter, List<Integer> years,
+                List<Municipality> municipalities, List<FocusArea> focusAreas,
+                List<ProgressService.ProjectRow> projects, String sort, String dir, String filterQuery);
     }
 
     @Inject
@@ -57,7 +59,7 @@ public class DashboardResource {
     PageShells shells;
 
     @Inject
-    ProgrammeService programmes;
+    ProgrammeScope scope;
 
     @Inject
     ReferenceData referenceData;
@@ -66,11 +68,12 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Response dashboard(@QueryParam("year") String year, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
-        ProgressFilter filter = filters.parse(year, municipality, focusArea, null);
+        ProgrammeScope.PeriodChoice choice = scope.period();
+        ProgressFilter filter = filters.parse(choice, year, municipality, focusArea, null);
         String s = sort != null && List.of("name", "expected", "counted", "pending").contains(sort) ? sort : "counted";
         String d = "asc".equals(dir) ? "asc" : "desc";
         byte[] content = views.fragment(new ContentKey(filter, s, d, locale.get(), service.today()),
-                () -> content(filter, s, d));
+                () -> content(choice, filter, s, d));
         // The layout (user, messages) is cached too, with the request's CSRF token put in (PageShells).
         byte[] page = shells.page(pages.page("home", "dashboard.title"), CONTENT_MARK,
                 p -> Templates.dashboard(p, CONTENT_MARK).render(), content);
@@ -88,14 +91,14 @@ public class DashboardResource {
     }
 
     /** The page's content: the same for every user, so it is rendered once per data version. */
-    private String content(ProgressFilter filter, String sort, String dir) {
-        Programme programme = programmes.current();
-        List<Municipality> municipalities = referenceData.municipalities();
-        List<FocusArea> focusAreas = referenceData.focusAreas();
+    private String content(ProgrammeScope.PeriodChoice choice, ProgressFilter filter, String sort, String dir) {
+        Programme programme = choice.programme();
+        List<Municipality> municipalities = List.copyOf(programme.municipalities);
+        List<FocusArea> focusAreas = referenceData.focusAreas(programme.id);
         DashboardView view = views.view(filter, scoped(municipalities, filter));
         List<ProgressService.ProjectRow> projects = sorted(service.projects(filter, locale.get()), sort, dir);
-        return Templates.dashboardContent(pages.shared("home", "dashboard.title"), programme, view, filter,
-                programme.years(),
+        return Templates.dashboardContent(pages.shared("home", "dashboard.title"), programme, choice, view, filter,
+                choice.whole() ? programme.years() : choice.period().years(),
                 municipalities, focusAreas, projects, sort, dir, query(filter)).render();
     }
 
@@ -121,7 +124,7 @@ public class DashboardResource {
 
     /** The filter as a query string (for sort links), already URL-encoded. */
     static String query(ProgressFilter f) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("&period=" + (f.whole() ? ProgrammeScope.ALL_PERIODS : f.period()));
         if (f.year() != null) {
             sb.append("&year=").append(f.year());
         }

@@ -199,9 +199,18 @@ public class DashboardView {
     }
 
     public String statusClass() {
-        return switch (progress.status()) {
-            case "on-track" -> "success";
+        return statusClass(progress.status());
+    }
+
+    /**
+     * The colour of a status (the class {@code tag-…} of its tag), shown beside its words ({@code status.*}) on the
+     * dashboard, the project pages and the county overview.
+     */
+    public static String statusClass(String status) {
+        return switch (status) {
+            case "on-track", "reached" -> "success";
             case "at-risk" -> "warning";
+            case "not-started" -> "info";
             default -> "danger";
         };
     }

@@ -13,11 +13,14 @@ import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 
 import java.util.List;
 
 /** A page per municipality: the dashboard's headline, cumulative chart and breakdowns scoped to it. */
 @Path("/municipalities")
+@InProgramme
 public class MunicipalityPageResource {
 
     @CheckedTemplate
@@ -43,10 +46,14 @@ public class MunicipalityPageResource {
     @Inject
     ReferenceData referenceData;
 
+    @Inject
+    ProgrammeScope scope;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        Progress p = service.progress(ProgressFilter.ALL, locale.get());
+        ProgrammeScope.PeriodChoice choice = scope.period();
+        Progress p = service.progress(ProgressFilter.of(choice.programme().id, choice.index()), locale.get());
         return Templates.list(pages.page("home", "municipality.list.title"), p.byMunicipality());
     }
 
@@ -54,8 +61,12 @@ public class MunicipalityPageResource {
     @Path("/{code}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance municipality(@PathParam("code") String code) {
+        ProgrammeScope.PeriodChoice choice = scope.period();
         Municipality m = referenceData.municipality(code);
-        ProgressFilter filter = new ProgressFilter(null, m.code, null, null);
+        if (!choice.programme().hasMunicipality(m.code)) {
+            throw new no.hallingdal.jobbmal.common.NotFoundException("municipality.notfound");
+        }
+        ProgressFilter filter = ProgressFilter.of(choice.programme().id, choice.index()).withMunicipality(m.code);
         DashboardView view = views.view(filter, List.of(m));
         List<ProgressService.ProjectRow> projects = DashboardResource.sorted(service.projects(filter, locale.get()),
                 "counted", "desc");

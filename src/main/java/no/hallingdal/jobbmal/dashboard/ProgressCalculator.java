@@ -1,5 +1,7 @@
 package no.hallingdal.jobbmal.dashboard;
 
+import no.hallingdal.jobbmal.programme.PeriodState;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,8 +27,13 @@ public final class ProgressCalculator {
     private ProgressCalculator() {
     }
 
+    /**
+     * The status of a period: while it runs on-track / at-risk / behind, once ended reached / not-reached, before
+     * it starts not-started (docs/rules.md, "Programmes and periods").
+     */
     public enum Status {
-        ON_TRACK("on-track"), AT_RISK("at-risk"), BEHIND("behind");
+        ON_TRACK("on-track"), AT_RISK("at-risk"), BEHIND("behind"), REACHED("reached"), NOT_REACHED("not-reached"),
+        NOT_STARTED("not-started");
 
         public final String code;
 
@@ -35,38 +42,38 @@ public final class ProgressCalculator {
         }
     }
 
-    /** The figures derived from goal, period, today and the counted new jobs. */
+    /**
+     * The figures derived from goal, period, today and the counted new jobs. {@code requiredPerMonth} is null once
+     * the period has ended: there is no pace to keep any more, which is not the same as 0.
+     */
     public record Figures(long daysInPeriod, long elapsedDays, long remainingDays, BigDecimal percentOfGoal,
             BigDecimal percentOfTime, BigDecimal forecastAtEnd, Status status, BigDecimal requiredPerMonth,
-            Phase phase) {
+            PeriodState state) {
     }
-
-    /** Where today lies relative to the period. */
-    public enum Phase { BEFORE, RUNNING, ENDED }
 
     public static Figures compute(BigDecimal goal, LocalDate start, LocalDate end, LocalDate today,
             BigDecimal counted) {
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         long elapsed = Math.max(0, Math.min(days, ChronoUnit.DAYS.between(start, today) + 1));
         long remaining = days - elapsed;
-        Phase phase = today.isBefore(start) ? Phase.BEFORE : today.isAfter(end) ? Phase.ENDED : Phase.RUNNING;
+        PeriodState state = today.isBefore(start) ? PeriodState.NOT_STARTED
+                : today.isAfter(end) ? PeriodState.ENDED : PeriodState.RUNNING;
 
-        BigDecimal percentOfGoal = goal.signum() == 0 ? BigDecimal.ZERO
-                : counted.multiply(HUNDRED).divide(goal, 1, RoundingMode.HALF_UP);
+        BigDecimal percentOfGoal = goal.signum() == 0 ? BigDecimal.ZERO : percentOf(counted, goal);
         BigDecimal percentOfTime = BigDecimal.valueOf(elapsed).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(days), 1, RoundingMode.HALF_UP);
 
         // forecast = counted × days / elapsed while the period runs; counted once ended; 0 before it starts
         BigDecimal forecast;
         Status status;
-        switch (phase) {
-            case BEFORE -> {
+        switch (state) {
+            case NOT_STARTED -> {
                 forecast = BigDecimal.ZERO;
-                status = statusOf(BigDecimal.ZERO, BigDecimal.ONE, goal);
+                status = Status.NOT_STARTED;
             }
             case ENDED -> {
                 forecast = counted;
-                status = statusOf(counted, BigDecimal.ONE, goal);
+                status = counted.compareTo(goal) >= 0 ? Status.REACHED : Status.NOT_REACHED;
             }
             default -> {
                 BigDecimal numerator = counted.multiply(BigDecimal.valueOf(days));
@@ -76,8 +83,8 @@ public final class ProgressCalculator {
         }
 
         BigDecimal required;
-        if (phase == Phase.ENDED) {
-            required = BigDecimal.ZERO;
+        if (state == PeriodState.ENDED) {
+            required = null;
         } else {
             BigDecimal missing = goal.subtract(counted).max(BigDecimal.ZERO);
             // missing / (remaining / 30.44) = missing × 30.44 / remaining; on the last day of the period
@@ -86,7 +93,12 @@ public final class ProgressCalculator {
             required = missing.multiply(DAYS_PER_MONTH).divide(BigDecimal.valueOf(left), 1, RoundingMode.HALF_UP);
         }
         return new Figures(days, elapsed, remaining, percentOfGoal, percentOfTime,
-                forecast.setScale(1, RoundingMode.HALF_UP), status, required, phase);
+                forecast.setScale(1, RoundingMode.HALF_UP), status, required, state);
+    }
+
+    /** {@code part} as a percentage of {@code whole} (not zero), rounded half-up to one decimal. */
+    public static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 1, RoundingMode.HALF_UP);
     }
 
     /** Status of forecast = numerator / denominator against the goal, compared exactly. */

@@ -47,7 +47,7 @@ public class ProgressViews {
         LocalDate today = service.today();
         Key key = new Key(filter, lang, today, rows.stream().map(m -> m.code).toList());
         return cache.get(dataVersion.current(), key, () -> new DashboardView(service.progress(filter, lang, today),
-                messages, lang, json, rows, FocusArea.listOrdered()));
+                messages, lang, json, rows, FocusArea.listFor(filter.programmeId())));
     }
 
     /** Rendered HTML of the figures (a page's content) as UTF-8, keyed by everything it shows besides the data. */
@@ -63,8 +63,12 @@ public class ProgressViews {
         return fragments.get(dataVersion.current(), key, () -> render.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The headline, cumulative chart and breakdowns of one project, against its expected new jobs. */
-    public DashboardView project(long projectId) {
-        return view(new ProgressFilter(null, null, null, projectId), Municipality.listOrdered());
+    /**
+     * The headline, cumulative chart and breakdowns of one project over its programme's periods, against its
+     * expected new jobs.
+     */
+    public DashboardView project(no.hallingdal.jobbmal.project.Project p) {
+        return view(ProgressFilter.of(p.programme.id, ProgressFilter.WHOLE).withProject(p.id),
+                List.copyOf(p.programme.municipalities));
     }
 }

@@ -13,22 +13,29 @@ import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.programme.Programme;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 
 import java.time.Instant;
 import java.util.List;
 
-/** The annual report (årsrapport) per year of the period, made for the board and the county; prints on A4. */
+/**
+ * The annual report (årsrapport) per year of the programme and the period report (sluttrapport) per period, made for
+ * the board and the county; they print on A4.
+ */
 @Path("/reports")
+@InProgramme
 public class ReportResource {
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance report(Page page, Programme programme, int year, DashboardView view,
-                Progress.MonthRow position, boolean locked, Instant producedAt,
+                Progress.MonthRow position, java.math.BigDecimal positionGoal, boolean locked, Instant producedAt,
                 List<AnnualReports.ProjectSection> projects);
 
         static native TemplateInstance index(Page page, Programme programme, List<Integer> years);
+
+        static native TemplateInstance period(Page page, PeriodReports.Report report, DashboardView view);
     }
 
     @Inject
@@ -38,7 +45,10 @@ public class ReportResource {
     AnnualReports reports;
 
     @Inject
-    ProgrammeService programmes;
+    PeriodReports periodReports;
+
+    @Inject
+    ProgrammeScope scope;
 
     @Inject
     Messages messages;
@@ -49,7 +59,7 @@ public class ReportResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance index() {
-        Programme programme = programmes.current();
+        Programme programme = scope.programme();
         return Templates.index(pages.page("home", "report.index.title"), programme, programme.years());
     }
 
@@ -57,9 +67,18 @@ public class ReportResource {
     @Path("/{year}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance report(@PathParam("year") String year) {
-        AnnualReports.Report r = reports.report(year, locale.get());
+        AnnualReports.Report r = reports.report(scope.programme(), year, locale.get());
         String title = messages.get(locale.get(), "report.title", r.year(), r.programme().name);
         return Templates.report(pages.plain("home", title), r.programme(), r.year(), r.view(), r.position(),
-                r.locked(), r.producedAt(), r.projects());
+                r.positionGoal(), r.locked(), r.producedAt(), r.projects());
+    }
+
+    @GET
+    @Path("/period/{index}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance period(@PathParam("index") String index) {
+        PeriodReports.Report r = periodReports.report(scope.programme(), index, locale.get());
+        String title = messages.get(locale.get(), "report.period.title", r.period().name, r.programme().name);
+        return Templates.period(pages.plain("home", title), r, r.view());
     }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The two CSV dialects of domain.md. {@code excel-nb} opens correctly in Norwegian Excel by
+ * The two CSV dialects (docs/exports.md). {@code excel-nb} opens correctly in Norwegian Excel by
  * double-click: UTF-8 with BOM, ';' separator, decimal comma, CRLF. {@code rfc4180} is for scripts and
  * other systems: UTF-8 without BOM, ',' separator, decimal point, CRLF (as RFC 4180 says).
  */

@@ -26,12 +26,12 @@ public final class CsvExport {
      * Prints one record at a time into a line and writes the line as UTF-8, so the stream sees one write per row:
      * a {@code CSVPrinter} on a {@code Writer} makes a call, and a substring, for each piece of every cell.
      */
-    static final class Lines {
+    public static final class Lines {
         private final StringBuilder line = new StringBuilder(512);
         private final CSVPrinter printer;
         private final OutputStream out;
 
-        Lines(OutputStream out, CsvDialect dialect) throws IOException {
+        public Lines(OutputStream out, CsvDialect dialect) throws IOException {
             this.out = new BufferedOutputStream(out, 64 * 1024);
             this.printer = new CSVPrinter(line, dialect.format());
             if (dialect.bom) {
@@ -39,13 +39,13 @@ public final class CsvExport {
             }
         }
 
-        void print(Object... cells) throws IOException {
+        public void print(Object... cells) throws IOException {
             line.setLength(0);
             printer.printRecord(cells);
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        void flush() throws IOException {
+        public void flush() throws IOException {
             out.flush();
         }
     }

@@ -11,19 +11,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
 import no.hallingdal.jobbmal.account.CurrentUser;
-import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.common.ValidationException;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
-import no.hallingdal.jobbmal.municipality.ReferenceData;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -32,10 +32,11 @@ import java.util.List;
  */
 @Path("/export")
 @Tag(name = "Exports")
+@InProgramme
 public class ExportResource {
 
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = XlsxExport.MEDIA_TYPE;
 
     @CheckedTemplate
     static class Templates {
@@ -53,16 +54,13 @@ public class ExportResource {
     CurrentUser currentUser;
 
     @Inject
-    ProgrammeService programmes;
-
-    @Inject
-    ReferenceData referenceData;
+    ProgrammeScope scope;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return Templates.page(pages.page("export", "export.title"), programmes.years(), referenceData.municipalities(),
-                referenceData.focusAreas());
+        ExportService.Choices c = service.choices(scope.programme());
+        return Templates.page(pages.page("export", "export.title"), c.years(), c.municipalities(), c.focusAreas());
     }
 
     /** The export page's form: redirects to the file URL for the chosen data set and format. */
@@ -70,43 +68,23 @@ public class ExportResource {
     @Path("/download")
     public Response download(@QueryParam("dataset") String dataset, @QueryParam("format") String format,
             @BeanParam ExportParams p) {
-        Errors errors = new Errors();
-        String set = "summary".equals(dataset) ? "summary" : "results";
-        String ext;
-        String dialect = null;
-        if (format == null || format.equals("excel-nb") || format.isBlank()) {
-            ext = "csv";
-            dialect = "excel-nb";
-        } else if (format.equals("rfc4180")) {
-            ext = "csv";
-            dialect = "rfc4180";
-        } else if (format.equals("xlsx")) {
-            ext = "xlsx";
-        } else {
-            errors.add("format", "export.error.format", format);
-            ext = null;
+        String chosen = format == null || format.isBlank() ? "excel-nb" : format;
+        if (!List.of("excel-nb", "rfc4180", "xlsx").contains(chosen)) {
+            throw ValidationException.of("format", "export.error.format", format);
         }
-        errors.throwIfAny();
-        p.filter(); // validate before redirecting
-        StringBuilder q = new StringBuilder();
-        append(q, "dialect", dialect);
-        append(q, "from", p.from);
-        append(q, "to", p.to);
-        append(q, "year", p.year);
-        append(q, "municipality", p.municipality);
-        append(q, "focusArea", p.focusArea);
-        append(q, "kind", p.kind);
-        append(q, "status", p.status);
-        return Response.seeOther(URI.create("/export/" + set + "." + ext + (q.length() == 0 ? "" : "?" + q))).build();
-    }
-
-    private static void append(StringBuilder q, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            if (q.length() > 0) {
-                q.append('&');
+        p.filter(scope); // validate before redirecting
+        boolean xlsx = chosen.equals("xlsx");
+        UriBuilder to = UriBuilder.fromPath(ProgrammeScope.base(scope.programme()) + "/export/"
+                + ("summary".equals(dataset) ? "summary" : "results") + (xlsx ? ".xlsx" : ".csv"));
+        String[][] query = {{"dialect", xlsx ? null : chosen}, {"period", p.period}, {"from", p.from}, {"to", p.to},
+            {"year", p.year}, {"municipality", p.municipality}, {"focusArea", p.focusArea}, {"kind", p.kind},
+            {"status", p.status}};
+        for (String[] q : query) {
+            if (q[1] != null && !q[1].isBlank()) {
+                to.queryParam(q[0], q[1].trim());
             }
-            q.append(name).append('=').append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
         }
+        return Response.seeOther(to.build()).build();
     }
 
     @GET
@@ -115,7 +93,7 @@ public class ExportResource {
     @Operation(summary = "All results matching the filters, one row per result (CSV)")
     public Response resultsCsv(@BeanParam ExportParams params) {
         CsvDialect d = params.csvDialect();
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("results.csv", d.code, f);
         StreamingOutput body = out -> CsvExport.results(out, d, service, f);
         return file(body, "text/csv; charset=UTF-8", "jobbmal-resultater-" + f.fileSuffix() + ".csv");
@@ -127,7 +105,7 @@ public class ExportResource {
     @Operation(summary = "Sums per year × municipality × focus area, with year and grand totals (CSV)")
     public Response summaryCsv(@BeanParam ExportParams params) {
         CsvDialect d = params.csvDialect();
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("summary.csv", d.code, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> CsvExport.summary(out, d, rows);
@@ -139,7 +117,7 @@ public class ExportResource {
     @Produces(XLSX)
     @Operation(summary = "All results matching the filters (XLSX)")
     public Response resultsXlsx(@BeanParam ExportParams params) {
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("results.xlsx", null, f);
         StreamingOutput body = out -> XlsxExport.results(out, service, f);
         return file(body, XLSX, "jobbmal-resultater-" + f.fileSuffix() + ".xlsx");
@@ -150,7 +128,7 @@ public class ExportResource {
     @Produces(XLSX)
     @Operation(summary = "Sums per year × municipality × focus area, with totals (XLSX)")
     public Response summaryXlsx(@BeanParam ExportParams params) {
-        ExportFilter f = params.filter();
+        ExportFilter f = params.filter(scope);
         log("summary.xlsx", null, f);
         List<ExportService.SummaryRow> rows = service.summary(f);
         StreamingOutput body = out -> XlsxExport.summary(out, rows);

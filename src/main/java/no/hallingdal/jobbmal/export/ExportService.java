@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.Formats;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.result.DoubleCount;
 import no.hallingdal.jobbmal.result.ResultFigure;
 
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Reads the rows of the exports (docs/exports.md). The results are streamed from the database in date and id
@@ -54,7 +56,7 @@ public class ExportService {
      * from {@link Names}: joining them in cost the database more than the whole lookup (docs/benchmarks.md).
      */
     static final String RESULTS_SQL = """
-            SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_code, r.municipality_code, r.kind,
+            SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_id, r.municipality_code, r.kind,
                    r.amount, r.women, r.men, r.company_name, r.org_number, r.status, r.evidence, r.registered_by,
                    r.registered_at, r.approved_by, r.approved_at, CASE WHEN %s THEN 1 ELSE 0 END
             FROM result r""".formatted(DoubleCount.SQL);
@@ -74,6 +76,15 @@ public class ExportService {
     @FunctionalInterface
     public interface RowSink<T> {
         void accept(T row) throws IOException;
+    }
+
+    /** What the export page offers to filter by. */
+    public record Choices(List<Integer> years, List<Municipality> municipalities, List<FocusArea> focusAreas) {
+    }
+
+    /** The programme's years, municipalities and focus areas, in their order. */
+    public Choices choices(Programme p) {
+        return new Choices(p.years(), List.copyOf(p.municipalities), FocusArea.listFor(p.id));
     }
 
     /**
@@ -121,30 +132,36 @@ public class ExportService {
 
     private static ResultRow row(ResultSet rs, Names names) throws SQLException {
         long project = rs.getLong(4);
-        String focusArea = rs.getString(5);
+        long focusAreaId = rs.getLong(5);
+        FocusAreaName focusArea = names.focusAreas.get(focusAreaId);
         String municipality = rs.getString(6);
         long approvedBy = rs.getLong(17);
         String approver = rs.wasNull() ? null : names.users.get(approvedBy);
         return new ResultRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3), project,
-                names.projects.get(project), focusArea, names.focusAreas.get(focusArea), municipality,
+                names.projects.get(project), focusArea == null ? null : focusArea.code(),
+                focusArea == null ? null : focusArea.name(), municipality,
                 names.municipalities.get(municipality), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
                 rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
                 names.users.get(rs.getLong(15)), local(rs.getObject(16, OffsetDateTime.class)), approver,
                 local(rs.getObject(18, OffsetDateTime.class)), rs.getInt(19) == 1);
     }
 
+    private record FocusAreaName(String code, String name) {
+    }
+
     /** The names the rows refer to: small tables, read whole. */
     private static final class Names {
         final Map<Long, String> projects = new HashMap<>();
         final Map<Long, String> users = new HashMap<>();
-        final Map<String, String> focusAreas = new HashMap<>();
+        final Map<Long, FocusAreaName> focusAreas = new HashMap<>();
         final Map<String, String> municipalities = new HashMap<>();
 
         Names(Connection c) throws SQLException {
             try (Statement st = c.createStatement()) {
                 read(st, "SELECT id, name FROM project", rs -> projects.put(rs.getLong(1), rs.getString(2)));
                 read(st, "SELECT id, display_name FROM app_user", rs -> users.put(rs.getLong(1), rs.getString(2)));
-                read(st, "SELECT code, name_nb FROM focus_area", rs -> focusAreas.put(rs.getString(1), rs.getString(2)));
+                read(st, "SELECT id, code, name_nb FROM focus_area",
+                        rs -> focusAreas.put(rs.getLong(1), new FocusAreaName(rs.getString(2), rs.getString(3))));
                 read(st, "SELECT code, name FROM municipality", rs -> municipalities.put(rs.getString(1), rs.getString(2)));
             }
         }
@@ -214,13 +231,13 @@ public class ExportService {
      */
     public List<SummaryRow> summary(ExportFilter filter) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT r.result_year, r.municipality_code, r.focus_area_code, r.kind, r.status, SUM(r.amount)"
+        String sql = "SELECT r.result_year, r.municipality_code, r.focus_area_id, r.kind, r.status, SUM(r.amount)"
                 + " FROM result r" + filter.where(params)
-                + " GROUP BY r.result_year, r.municipality_code, r.focus_area_code, r.kind, r.status";
+                + " GROUP BY r.result_year, r.municipality_code, r.focus_area_id, r.kind, r.status";
         Map<String, Municipality> municipalities = new HashMap<>();
         Municipality.<Municipality>listAll().forEach(m -> municipalities.put(m.code, m));
-        Map<String, FocusArea> focusAreas = new HashMap<>();
-        FocusArea.<FocusArea>listAll().forEach(f -> focusAreas.put(f.code, f));
+        Map<Long, FocusArea> focusAreas = new HashMap<>();
+        FocusArea.listFor(filter.programmeId()).forEach(f -> focusAreas.put(f.id, f));
         TreeMap<Integer, TreeMap<Cell, Map<ResultFigure, BigDecimal>>> years = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -230,7 +247,7 @@ public class ExportService {
                     if (figure.isEmpty()) {
                         continue;
                     }
-                    Cell cell = new Cell(municipalities.get(rs.getString(2)), focusAreas.get(rs.getString(3)));
+                    Cell cell = new Cell(municipalities.get(rs.getString(2)), focusAreas.get(rs.getLong(3)));
                     years.computeIfAbsent(rs.getInt(1), y -> new TreeMap<>(Cell.ORDER))
                             .computeIfAbsent(cell, k -> new EnumMap<>(ResultFigure.class))
                             .merge(figure.get(), rs.getBigDecimal(6), BigDecimal::add);

@@ -24,10 +24,14 @@ public final class XlsxExport {
             "Innsatsområde", "Nye arbeidsplasser (godkjent)", "Nye arbeidsplasser (venter)", "Sikrede arbeidsplasser",
             "Nye bedrifter");
 
+    /** The media type of an XLSX workbook. */
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private XlsxExport() {
     }
 
-    private static void header(Worksheet ws, List<String> labels) {
+    /** The bold, filled header row, frozen (every XLSX export's). */
+    public static void header(Worksheet ws, List<String> labels) {
         for (int c = 0; c < labels.size(); c++) {
             ws.value(0, c, labels.get(c));
             ws.style(0, c).bold().fillColor("DCE6F0").set();
@@ -35,16 +39,25 @@ public final class XlsxExport {
         ws.freezePane(0, 1);
     }
 
-    private static void number(Worksheet ws, int r, int c, BigDecimal v) {
+    /** A number cell with one decimal; empty for null. */
+    public static void number(Worksheet ws, int r, int c, BigDecimal v) {
         if (v != null) {
             ws.value(r, c, v);
             ws.style(r, c).format("0.0").set();
         }
     }
 
-    private static void text(Worksheet ws, int r, int c, String v) {
+    /** A text cell through the formula guard ({@link Cells#text}); empty for null or empty. */
+    public static void text(Worksheet ws, int r, int c, String v) {
         if (v != null && !v.isEmpty()) {
             ws.value(r, c, Cells.text(v));
+        }
+    }
+
+    private static void timestamp(Worksheet ws, int r, int c, java.time.LocalDateTime t) {
+        if (t != null) {
+            ws.value(r, c, t);
+            ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
         }
     }
 
@@ -74,15 +87,9 @@ public final class XlsxExport {
             text(ws, i, 15, r.status());
             text(ws, i, 16, r.evidence());
             text(ws, i, 17, r.registeredBy());
-            if (r.registeredAt() != null) {
-                ws.value(i, 18, r.registeredAt());
-                ws.style(i, 18).format("yyyy-mm-dd hh:mm").set();
-            }
+            timestamp(ws, i, 18, r.registeredAt());
             text(ws, i, 19, r.approvedBy());
-            if (r.approvedAt() != null) {
-                ws.value(i, 20, r.approvedAt());
-                ws.style(i, 20).format("yyyy-mm-dd hh:mm").set();
-            }
+            timestamp(ws, i, 20, r.approvedAt());
             ws.value(i, 21, r.doubleCount());
             if (i % 1000 == 0) {
                 ws.flush();
@@ -122,7 +129,8 @@ public final class XlsxExport {
         return rows.size();
     }
 
-    private static void widths(Worksheet ws, double[] w) {
+    /** Column widths, in characters, from the first column. */
+    public static void widths(Worksheet ws, double[] w) {
         for (int c = 0; c < w.length; c++) {
             ws.width(c, w[c]);
         }

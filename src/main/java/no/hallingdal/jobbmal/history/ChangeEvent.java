@@ -31,6 +31,10 @@ public class ChangeEvent extends PanacheEntityBase {
     public Long id;
 
     /** {@code result}, {@code programme}, {@code annual_target}, {@code focus_area_target}, {@code year_lock}. */
+    /** The programme the change belongs to; null for what belongs to none (a user account). */
+    @Column(name = "programme_id")
+    public Long programmeId;
+
     @Column(name = "entity_type", nullable = false, length = 30)
     public String entityType;
 
@@ -66,7 +70,8 @@ public class ChangeEvent extends PanacheEntityBase {
         return list("entityType = ?1 and entityId = ?2 order by changedAt desc, id desc", entityType, entityId);
     }
 
-    public static List<ChangeEvent> forTypes(List<String> entityTypes, int limit) {
-        return find("entityType in ?1 order by changedAt desc, id desc", entityTypes).page(0, limit).list();
+    public static List<ChangeEvent> forTypes(long programmeId, List<String> entityTypes, int limit) {
+        return find("programmeId = ?1 and entityType in ?2 order by changedAt desc, id desc", programmeId, entityTypes)
+                .page(0, limit).list();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <pre>
  * var diff = ChangeLog.diff().field("amount", old.amount, input.amount).field("date", old.date, input.date);
- * changeLog.record("result", id, "updated", reason, null, diff);
+ * changeLog.record(programmeId, "result", id, "updated", reason, null, diff);
  * </pre>
  */
 @ApplicationScoped
@@ -29,16 +29,17 @@ public class ChangeLog {
 
     /** Records a change by the current user (or "system" when there is none, e.g. at start). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ChangeEvent record(String entityType, long entityId, String action, String reason, String source,
-            Diff diff) {
+    public ChangeEvent record(Long programmeId, String entityType, long entityId, String action, String reason,
+            String source, Diff diff) {
         User user = currentUser.user().orElse(null);
-        return record(entityType, entityId, action, reason, source, diff, user);
+        return record(programmeId, entityType, entityId, action, reason, source, diff, user);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ChangeEvent record(String entityType, long entityId, String action, String reason, String source,
-            Diff diff, User by) {
+    public ChangeEvent record(Long programmeId, String entityType, long entityId, String action, String reason,
+            String source, Diff diff, User by) {
         ChangeEvent e = new ChangeEvent();
+        e.programmeId = programmeId;
         e.entityType = entityType;
         e.entityId = entityId;
         e.action = action;
@@ -54,10 +55,10 @@ public class ChangeLog {
         return e;
     }
 
-    /** The newest changes of these entity types, newest first, with their fields loaded. */
+    /** The programme's newest changes of these entity types, newest first, with their fields loaded. */
     @Transactional
-    public List<ChangeEvent> recent(List<String> entityTypes, int limit) {
-        List<ChangeEvent> events = ChangeEvent.forTypes(entityTypes, limit);
+    public List<ChangeEvent> recent(long programmeId, List<String> entityTypes, int limit) {
+        List<ChangeEvent> events = ChangeEvent.forTypes(programmeId, entityTypes, limit);
         events.forEach(e -> e.fields.size());
         return events;
     }

@@ -3,6 +3,8 @@ package no.hallingdal.jobbmal.municipality;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -10,13 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A focus area (innsatsområde) of the programme. */
+/** A focus area (innsatsområde) of one programme; its code is unique within the programme. */
 @Entity
 @Table(name = "focus_area")
 public class FocusArea extends PanacheEntityBase {
 
     @Id
-    @Column(length = 40)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "programme_id", nullable = false)
+    public long programmeId;
+
+    @Column(nullable = false, length = 40)
     public String code;
 
     @Column(name = "name_nb", nullable = false, length = 100)
@@ -32,14 +40,15 @@ public class FocusArea extends PanacheEntityBase {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameNb;
     }
 
-    public static List<FocusArea> listOrdered() {
-        return list("order by sortOrder");
+    /** The programme's focus areas in their order. */
+    public static List<FocusArea> listFor(long programmeId) {
+        return list("programmeId = ?1 order by sortOrder, id", programmeId);
     }
 
-    public static Optional<FocusArea> findByCode(String code) {
+    public static Optional<FocusArea> findByCode(long programmeId, String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return findByIdOptional(code.trim());
+        return find("programmeId = ?1 and code = ?2", programmeId, code.trim()).firstResultOptional();
     }
 }

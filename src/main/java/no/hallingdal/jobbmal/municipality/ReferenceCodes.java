@@ -21,12 +21,12 @@ public final class ReferenceCodes {
         return code;
     }
 
-    /** The focus-area code; null when empty or unknown. */
-    public static String focusArea(String raw, String field, Errors errors) {
+    /** The programme's focus-area code; null when empty or unknown. */
+    public static String focusArea(long programmeId, String raw, String field, Errors errors) {
         if (Inputs.text(raw) == null) {
             return null;
         }
-        String code = FocusArea.findByCode(raw).map(f -> f.code).orElse(null);
+        String code = FocusArea.findByCode(programmeId, raw).map(f -> f.code).orElse(null);
         if (code == null) {
             errors.add(field, "error.unknown.focusarea", raw);
         }

@@ -3,14 +3,16 @@ package no.hallingdal.jobbmal.programme;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import no.hallingdal.jobbmal.municipality.FocusArea;
 
-import java.util.List;
-
-/** An optional target of new jobs for one focus area over the whole period. */
+/** An optional target of new jobs for one focus area over a period. */
 @Entity
 @Table(name = "focus_area_target")
 public class FocusAreaTarget extends PanacheEntityBase {
@@ -19,16 +21,14 @@ public class FocusAreaTarget extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "programme_id", nullable = false)
-    public long programmeId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "period_id", nullable = false)
+    public Period period;
 
-    @Column(name = "focus_area_code", nullable = false, length = 40)
-    public String focusAreaCode;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "focus_area_id", nullable = false)
+    public FocusArea focusArea;
 
     @Column(nullable = false)
     public int target;
-
-    public static List<FocusAreaTarget> listForProgramme() {
-        return list("programmeId = ?1", Programme.THE_ID);
-    }
 }

@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The programme and its targets as JSON. Reading needs a login; changing needs the admin role. */
+/**
+ * The wave-1 shape of the programme as JSON: the programme with the period its dashboard opens on, for an instance
+ * with one programme (else the {@code programme} parameter names it). Reading needs a login; changing needs the
+ * programme's admin or a system administrator. The whole programme with every period: {@link ProgrammesApi}.
+ */
 @Path("/api/v1/programme")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Programme")
@@ -55,6 +59,9 @@ public class ProgrammeApi {
     ProgrammeService service;
 
     @Inject
+    ProgrammeScope scope;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -63,13 +70,13 @@ public class ProgrammeApi {
     @GET
     @Operation(summary = "The programme, its annual and focus-area targets, and warnings when targets do not sum to the goal")
     public ProgrammeJson get() {
-        return json(service.view());
+        return json(service.view(scope.programme()));
     }
 
     @PUT
-    @RolesAllowed(Role.ADMIN_CODE)
+    @RolesAllowed({Role.ADMIN_CODE, Role.SYSTEM_ADMIN_CODE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the programme and its targets (admin). 'version' is required; 409 when stale. "
+    @Operation(summary = "Change the programme and its targets (its admin or a system administrator). 'version' is required; 409 when stale. "
             + "Years missing from annualTargets keep their target (0 for new years); focus areas missing from "
             + "focusAreaTargets (when given) have no target.")
     public ProgrammeJson put(ProgrammeUpdate body) {
@@ -105,14 +112,15 @@ public class ProgrammeApi {
         ProgrammeInput input = new ProgrammeInput(Inputs.text(body.name()), Inputs.text(body.region()),
                 Inputs.text(body.owner()), Inputs.text(body.county()), body.goal(), body.periodStart(),
                 body.periodEnd(), body.version(), annual, focus);
-        return json(service.update(input, errors));
+        return json(service.update(scope.programme(), input, errors));
     }
 
     private ProgrammeJson json(ProgrammeView view) {
         Programme p = view.programme();
         var loc = locale.get();
-        return new ProgrammeJson(p.name, p.region, p.owner, p.county, (long) p.goal, p.startDate, p.endDate,
-                p.version,
+        Period period = view.period();
+        return new ProgrammeJson(p.name, p.region, p.owner, p.countyName, period == null ? null : (long) period.goal,
+                period == null ? null : period.startDate, period == null ? null : period.endDate, p.version,
                 view.annualTargets().stream().map(t -> new AnnualTargetJson(t.year, (long) t.target)).toList(),
                 view.focusAreaTargets().stream().filter(r -> r.target() != null)
                         .map(r -> new FocusAreaTargetJson(r.code(), (long) r.target())).toList(),

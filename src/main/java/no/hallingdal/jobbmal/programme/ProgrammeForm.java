@@ -36,13 +36,14 @@ public class ProgrammeForm {
     public static ProgrammeForm of(ProgrammeView view, Locale locale) {
         ProgrammeForm f = new ProgrammeForm();
         Programme p = view.programme();
+        Period period = view.period();
         f.name = p.name;
         f.region = p.region;
         f.owner = p.owner;
-        f.county = p.county;
-        f.goal = String.valueOf(p.goal);
-        f.periodStart = p.startDate.toString();
-        f.periodEnd = p.endDate.toString();
+        f.county = p.countyName;
+        f.goal = period == null ? "" : String.valueOf(period.goal);
+        f.periodStart = period == null ? "" : period.startDate.toString();
+        f.periodEnd = period == null ? "" : period.endDate.toString();
         f.version = String.valueOf(p.version);
         for (AnnualTarget t : view.annualTargets()) {
             f.annualTargets.add(new Row(ANNUAL + t.year, String.valueOf(t.year), String.valueOf(t.target)));

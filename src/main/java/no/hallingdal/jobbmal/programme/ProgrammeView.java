@@ -3,10 +3,10 @@ package no.hallingdal.jobbmal.programme;
 import java.util.List;
 
 /**
- * The programme as shown on the admin page and returned by the API: its fields, the annual targets of
- * each year of the period, the focus-area targets that are set, and warnings (message key + arguments).
+ * The programme as shown on the admin page and returned by the API: its fields, the period its pages edit
+ * (the one the dashboard opens on), the annual targets of each year of that period, the focus-area targets that are set, and warnings (message key + arguments).
  */
-public record ProgrammeView(Programme programme, List<AnnualTarget> annualTargets,
+public record ProgrammeView(Programme programme, Period period, List<AnnualTarget> annualTargets,
         List<FocusAreaTargetRow> focusAreaTargets, List<Warning> warnings) {
 
     /** One focus area with its target, or null when it has none. */

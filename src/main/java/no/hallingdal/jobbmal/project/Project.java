@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import no.hallingdal.jobbmal.account.User;
 import no.hallingdal.jobbmal.municipality.FocusArea;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.municipality.Municipality;
 
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A project of the programme. Never hard-deleted: status {@code stopped} ends it. */
+/** A project of a programme. Never hard-deleted: status {@code stopped} ends it. */
 @Entity
 @Table(name = "project")
 public class Project extends PanacheEntityBase {
@@ -39,9 +40,14 @@ public class Project extends PanacheEntityBase {
     @Column(length = 4000)
     public String description;
 
-    /** Primary focus area. */
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "focus_area_code", nullable = false)
+    /** The programme the project belongs to; a project never moves. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "programme_id", nullable = false, updatable = false)
+    public Programme programme;
+
+    /** Primary focus area, one of the programme's; shown wherever the project is. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "focus_area_id", nullable = false)
     public FocusArea focusArea;
 
     @ManyToMany

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.common.Errors;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.ValidationException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,12 +35,12 @@ import java.util.List;
 public class ProjectApi {
 
     /** A project in the API; the same shape is returned and accepted ({@code id} is ignored on input). */
-    public record ProjectJson(Long id, String name, String description, String focusArea,
+    public record ProjectJson(Long id, String programme, String name, String description, String focusArea,
             List<String> municipalities, String projectOwner, List<Long> leads, String phase, String status,
             LocalDate startDate, LocalDate endDate, BigDecimal expectedNewJobs, Long grantedFunds, Long version) {
 
         static ProjectJson of(Project p) {
-            return new ProjectJson(p.id, p.name, p.description, p.focusArea.code,
+            return new ProjectJson(p.id, p.programme.code, p.name, p.description, p.focusArea.code,
                     p.municipalities.stream()
                             .sorted(java.util.Comparator.comparingInt(m -> m.sortOrder)).map(m -> m.code).toList(), p.projectOwner,
                     p.leads.stream().map(u -> u.id).toList(), p.phase.code(), p.status.code(), p.startDate,
@@ -56,13 +57,19 @@ public class ProjectApi {
     @Inject
     ProjectService service;
 
+    @Inject
+    ProgrammeScope scope;
+
+    @Inject
+    no.hallingdal.jobbmal.programme.ProgrammeService programmes;
+
     @GET
     @Operation(summary = "Projects, filtered by focus area, municipality, status and phase (codes)")
     public List<ProjectJson> list(@QueryParam("focusArea") String focusArea,
             @QueryParam("municipality") String municipality, @QueryParam("status") String status,
             @QueryParam("phase") String phase, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
-        return service.list(new ProjectFilter(focusArea, municipality, status, phase, sort, dir)).projects().stream()
-                .map(ProjectJson::of).toList();
+        return service.list(scope.programme(), new ProjectFilter(focusArea, municipality, status, phase, sort, dir))
+                .projects().stream().map(ProjectJson::of).toList();
     }
 
     @GET
@@ -80,7 +87,8 @@ public class ProjectApi {
         if (body == null) {
             throw ValidationException.of("body", "error.required");
         }
-        Project p = service.create(body.input(), new Errors());
+        Project p = service.create(body.programme() == null ? scope.programme() : programmes.reference(body.programme(), "programme"),
+                body.input(), new Errors());
         return Response.created(URI.create("/api/v1/projects/" + p.id)).entity(ProjectJson.of(p)).build();
     }
 

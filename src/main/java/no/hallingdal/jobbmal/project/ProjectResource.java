@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import no.hallingdal.jobbmal.account.CurrentUser;
 import no.hallingdal.jobbmal.account.Role;
 import no.hallingdal.jobbmal.account.User;
 import no.hallingdal.jobbmal.common.ConflictException;
@@ -26,12 +25,17 @@ import no.hallingdal.jobbmal.common.ValidationException;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeAccess;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 
 import java.net.URI;
 import java.util.List;
 
 /** The project pages: list with filters and sorting, detail, and one form for create and edit (admin). */
 @Path("/projects")
+@InProgramme
 public class ProjectResource {
 
     @CheckedTemplate(basePath = "project")
@@ -55,7 +59,10 @@ public class ProjectResource {
     ProjectService service;
 
     @Inject
-    CurrentUser currentUser;
+    ProgrammeScope scope;
+
+    @Inject
+    ProgrammeAccess access;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -64,11 +71,12 @@ public class ProjectResource {
             @QueryParam("phase") String phase, @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
         ProjectFilter filter = new ProjectFilter(focusArea, municipality, status, phase,
                 sort != null && ProjectService.SORTS.containsKey(sort) ? sort : null, dir);
-        var result = service.list(filter);
+        Programme programme = scope.programme();
+        var result = service.list(programme, filter);
         return Templates.list(pages.page("projects", "project.list.title"),
                 new ProjectListView(filter, result.projects(), result.expectedNewJobs()),
-                referenceData.focusAreas(), referenceData.municipalities(), List.of(ProjectPhase.values()),
-                List.of(ProjectStatus.values()));
+                referenceData.focusAreas(programme.id), List.copyOf(programme.municipalities),
+                List.of(ProjectPhase.values()), List.of(ProjectStatus.values()));
     }
 
     @Inject
@@ -88,8 +96,9 @@ public class ProjectResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@PathParam("id") long id) {
         Project p = service.get(id);
-        return Templates.detail(pages.plain("projects", p.name), p, currentUser.isAdmin(),
-                resultPolicy.mayRegisterFor(p), progressViews.project(p.id), results.projectResults(p.id));
+        scope.requireSame(p.programme);
+        return Templates.detail(pages.plain("projects", p.name), p, access.is(Role.ADMIN, p.programme),
+                resultPolicy.mayRegisterFor(p), progressViews.project(p), results.projectResults(p.id));
     }
 
     @GET
@@ -106,6 +115,7 @@ public class ProjectResource {
     @RolesAllowed(Role.ADMIN_CODE)
     public TemplateInstance editForm(@PathParam("id") long id) {
         Project p = service.get(id);
+        scope.requireSame(p.programme);
         Page page = pages.page("projects", "project.edit.title", p.name);
         return form(page, ProjectForm.of(p, page.locale));
     }
@@ -118,9 +128,9 @@ public class ProjectResource {
         Errors errors = new Errors();
         ProjectInput input = ProjectForm.parse(form, errors);
         try {
-            Project p = service.create(input, errors);
-            return Response.seeOther(URI.create("/projects/" + p.id)).cookie(Flash.cookie("project.created", p.name))
-                    .build();
+            Project p = service.create(scope.programme(), input, errors);
+            return Response.seeOther(URI.create(ProgrammeScope.base(p.programme) + "/projects/" + p.id))
+                    .cookie(Flash.cookie("project.created", p.name)).build();
         } catch (ValidationException e) {
             Page page = pages.page("projects", "project.new.title").withErrors(e.errors());
             return html(400, form(page, ProjectForm.of(null, form)));
@@ -138,8 +148,8 @@ public class ProjectResource {
         ProjectInput input = ProjectForm.parse(form, errors);
         try {
             Project p = service.update(id, input, errors);
-            return Response.seeOther(URI.create("/projects/" + p.id)).cookie(Flash.cookie("project.saved", p.name))
-                    .build();
+            return Response.seeOther(URI.create(ProgrammeScope.base(p.programme) + "/projects/" + p.id))
+                    .cookie(Flash.cookie("project.saved", p.name)).build();
         } catch (ValidationException e) {
             Page page = pages.page("projects", "project.edit.title", existing.name).withErrors(e.errors());
             return html(400, form(page, ProjectForm.of(id, form)));
@@ -151,8 +161,9 @@ public class ProjectResource {
     }
 
     private TemplateInstance form(Page page, ProjectForm form) {
-        return Templates.form(page, form, referenceData.focusAreas(), referenceData.municipalities(),
-                service.leadCandidates(), List.of(ProjectPhase.values()), List.of(ProjectStatus.values()));
+        Programme programme = scope.programme();
+        return Templates.form(page, form, referenceData.focusAreas(programme.id), List.copyOf(programme.municipalities),
+                service.leadCandidates(programme), List.of(ProjectPhase.values()), List.of(ProjectStatus.values()));
     }
 
     private static Response html(int status, TemplateInstance t) {

@@ -15,6 +15,8 @@ import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeAccess;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,17 +48,23 @@ public class ProjectService {
     @Inject
     DataVersion dataVersion;
 
+    @Inject
+    ProgrammeAccess access;
+
     /** A page of the list: the projects and the sum of their expected new jobs. */
     public record ProjectList(List<Project> projects, BigDecimal expectedNewJobs) {
     }
 
+    /** The programme's projects matching the filter; 403 when the user may not read the programme. */
     @Transactional
-    public ProjectList list(ProjectFilter filter) {
+    public ProjectList list(Programme programme, ProjectFilter filter) {
+        access.requireRead(programme);
         Errors errors = new Errors();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where p.programme.id = :programme");
         Map<String, Object> params = new HashMap<>();
+        params.put("programme", programme.id);
         if (Inputs.text(filter.focusArea()) != null) {
-            FocusArea f = FocusArea.findByCode(filter.focusArea()).orElse(null);
+            FocusArea f = FocusArea.findByCode(programme.id, filter.focusArea()).orElse(null);
             if (f == null) {
                 errors.add("focusArea", "error.unknown.focusarea", filter.focusArea());
             } else {
@@ -101,7 +109,8 @@ public class ProjectService {
         var em = Panache.getEntityManager();
         // No "distinct": Hibernate 6 returns each project once despite the collection fetches, and PostgreSQL
         // refuses SELECT DISTINCT ordered by lower(name) or by the collections' @OrderBy columns.
-        var q = em.createQuery("select p from Project p join fetch p.focusArea f left join fetch p.municipalities left join fetch p.leads"
+        var q = em.createQuery("select p from Project p join fetch p.programme join fetch p.focusArea f left join fetch p.municipalities"
+                + " left join fetch p.leads"
                 + where + order, Project.class);
         var sum = em.createQuery("select coalesce(sum(p.expectedNewJobs), 0) from Project p" + where, BigDecimal.class);
         params.forEach((k, v) -> {
@@ -111,22 +120,30 @@ public class ProjectService {
         return new ProjectList(q.getResultList(), sum.getSingleResult());
     }
 
-    /** The project with its municipalities and leads loaded; 404 when unknown. */
+    /** The project with its municipalities and leads loaded; 404 when unknown, 403 when its programme is not the user's. */
     @Transactional
     public Project get(long id) {
-        Project p = Project.findById(id);
+        Project p = Project.<Project>find("select p from Project p join fetch p.programme where p.id = ?1", id)
+                .firstResult();
         if (p == null) {
             throw new NotFoundException("project.notfound");
         }
+        access.requireRead(p.programme);
         p.municipalities.size();
         p.leads.size();
         p.focusArea.name(null);
         return p;
     }
 
-    /** Every project, by name (for choices in filters). */
-    public List<Project> all() {
-        return Project.list("order by name");
+    /** The programme's projects, by name (for choices in filters). */
+    public List<Project> all(Programme programme) {
+        return Project.list("programme.id = ?1 order by name", programme.id);
+    }
+
+    /** Whether the project is one of the programme's; true for an unknown or absent id (others report those). */
+    public boolean inProgramme(Long projectId, Programme programme) {
+        Project p = projectId == null ? null : Project.findById(projectId);
+        return p == null || p.programme.id.equals(programme.id);
     }
 
     /** The project with this id, if there is one. */
@@ -134,17 +151,21 @@ public class ProjectService {
         return id == null ? Optional.empty() : Project.findByIdOptional(id);
     }
 
-    /** Active users with role lead, who can be made project leads. */
+    /** Active users who are leads in the programme, who can be made its projects' leads. */
     @Transactional
-    public List<User> leadCandidates() {
-        return User.list("role = ?1 and active = true order by displayName", Role.LEAD.code());
+    public List<User> leadCandidates(Programme programme) {
+        return User.list("select u from User u join u.memberships m where m.programmeId = ?1 and m.role = ?2"
+                + " and u.active = true order by u.displayName", programme.id, Role.LEAD.code());
     }
 
+    /** Creates a project in the programme (its admin only). */
     @Transactional
-    public Project create(ProjectInput in, Errors errors) {
-        Resolved r = validate(in, errors);
+    public Project create(Programme programme, ProjectInput in, Errors errors) {
+        access.requireAdmin(programme);
+        Resolved r = validate(programme, in, errors);
         errors.throwIfAny();
         Project p = new Project();
+        p.programme = Programme.findById(programme.id);
         apply(p, in, r);
         p.createdAt = Instant.now();
         p.updatedAt = p.createdAt;
@@ -156,7 +177,8 @@ public class ProjectService {
     @Transactional
     public Project update(long id, ProjectInput in, Errors errors) {
         Project p = get(id);
-        Resolved r = validate(in, errors);
+        access.requireAdmin(p.programme);
+        Resolved r = validate(p.programme, in, errors);
         if (in.version() == null && !errors.has("version")) {
             errors.add("version", "error.required");
         }
@@ -192,7 +214,7 @@ public class ProjectService {
         p.grantedFunds = in.grantedFunds();
     }
 
-    private static Resolved validate(ProjectInput in, Errors errors) {
+    private static Resolved validate(Programme programme, ProjectInput in, Errors errors) {
         text(errors, "name", in.name(), MAX_NAME, true);
         text(errors, "description", in.description(), MAX_DESCRIPTION, false);
         text(errors, "projectOwner", in.projectOwner(), MAX_NAME, true);
@@ -201,7 +223,7 @@ public class ProjectService {
         if (in.focusArea() == null || in.focusArea().isBlank()) {
             required(errors, "focusArea");
         } else {
-            focusArea = FocusArea.findByCode(in.focusArea()).orElse(null);
+            focusArea = FocusArea.findByCode(programme.id, in.focusArea()).orElse(null);
             if (focusArea == null) {
                 errors.add("focusArea", "error.unknown.focusarea", in.focusArea());
             }
@@ -213,6 +235,8 @@ public class ProjectService {
             Municipality m = Municipality.findByAnyCode(code).orElse(null);
             if (m == null) {
                 errors.add("municipalities", "error.unknown.municipality", code == null ? "" : code);
+            } else if (!programme.hasMunicipality(m.code)) {
+                errors.add("municipalities", "project.error.municipality.notInProgramme", m.name, programme.name);
             } else {
                 municipalities.add(m);
             }
@@ -224,7 +248,7 @@ public class ProjectService {
         Set<User> leads = new LinkedHashSet<>();
         for (Long id : in.leads() == null ? List.<Long>of() : in.leads()) {
             User u = id == null ? null : User.findById(id);
-            if (u == null || !u.active || !u.hasRole(Role.LEAD)) {
+            if (u == null || !u.active || !u.is(Role.LEAD, programme.id)) {
                 errors.add("leads", "project.error.lead", id == null ? "" : id);
             } else {
                 leads.add(u);

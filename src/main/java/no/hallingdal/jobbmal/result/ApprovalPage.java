@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
+import no.hallingdal.jobbmal.programme.Programme;
 
 import java.util.List;
 import java.util.Set;
@@ -35,12 +36,17 @@ public class ApprovalPage {
     @Inject
     Pages pages;
 
+    @Inject
+    ResultPolicy policy;
+
     /** The page, with {@code error} shown above the queue when not null. */
-    TemplateInstance render(String error) {
+    TemplateInstance render(Programme programme, String error) {
+        policy.requireAdmin(programme.id);
         Page page = pages.page("admin", "result.approvals.title");
         if (error != null) {
             page.withError(error);
         }
-        return Templates.approvals(page, search.pending(LIMIT), search.pendingCount(), yearLocks.lockedYears());
+        return Templates.approvals(page, search.pending(programme, LIMIT), search.pendingCount(programme.id),
+                yearLocks.lockedYears(programme.id));
     }
 }

@@ -1,8 +1,9 @@
 package no.hallingdal.jobbmal.result;
 
 /**
- * The double-count rule (docs/results.md, "Double counting"), its one home: a new-jobs result that is not
- * withdrawn and whose org. number has new jobs (not withdrawn) in another project in the same year. The
+ * The double-count rule (docs/rules.md, "Double counting"), its one home: a new-jobs result that is not
+ * withdrawn and whose org. number has new jobs (not withdrawn) in another project of the same programme in the
+ * same year. The
  * lists, the result page, the import and the exports all ask it through these pieces.
  */
 public final class DoubleCount {
@@ -27,13 +28,13 @@ public final class DoubleCount {
      */
     public static final String SQL = "(" + takesPart("r") + " AND EXISTS (SELECT 1 FROM result o WHERE "
             + takesPart("o") + " AND o.org_number = r.org_number AND o.result_year = r.result_year"
-            + " AND o.project_id <> r.project_id))";
+            + " AND o.project_id <> r.project_id AND o.programme_id = r.programme_id))";
 
     /**
-     * SQL: the names of the other projects with new jobs for org. number {@code ?1} in year {@code ?2}, other
-     * than project {@code ?3}, in name order (the warning's text).
+     * SQL: the names of the other projects of programme {@code ?4} with new jobs for org. number {@code ?1} in
+     * year {@code ?2}, other than project {@code ?3}, in name order (the warning's text).
      */
     static final String OTHER_PROJECTS_SQL = "SELECT DISTINCT p.name FROM result o JOIN project p ON p.id = o.project_id"
             + " WHERE " + takesPart("o") + " AND o.org_number = ?1 AND o.result_year = ?2 AND o.project_id <> ?3"
-            + " ORDER BY p.name";
+            + " AND o.programme_id = ?4 ORDER BY p.name";
 }

@@ -43,8 +43,12 @@ public class Result extends PanacheEntityBase {
     @JoinColumn(name = "municipality_code", nullable = false)
     public Municipality municipality;
 
+    /** The project's programme, kept here for the programme's queries (a foreign key holds it equal). */
+    @Column(name = "programme_id", nullable = false)
+    public long programmeId;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "focus_area_code", nullable = false)
+    @JoinColumn(name = "focus_area_id", nullable = false)
     public FocusArea focusArea;
 
     @Column(name = "result_date", nullable = false)

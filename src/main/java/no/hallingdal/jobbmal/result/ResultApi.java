@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.common.Errors;
 import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.RequestLocale;
@@ -38,6 +39,9 @@ public class ResultApi {
     ResultSearch search;
 
     @Inject
+    ProgrammeScope scope;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -60,16 +64,18 @@ public class ResultApi {
     }
 
     @GET
-    @Operation(summary = "Results, filtered and paged (size at most 200); count and sums over the filtered set, in all and per kind")
+    @Operation(summary = "A programme's results (parameter programme: its code, optional while the instance has one "
+            + "programme; period: an index from 1, 'all' or 'outside'), filtered and paged (size at most 200); count and "
+            + "sums over the filtered set, in all and per kind")
     public ResultPage list(@QueryParam("project") String project, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("year") String year, @QueryParam("page") String page,
-            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+            @QueryParam("size") String size, @QueryParam("sort") String sort, @QueryParam("period") String period) {
         Errors errors = new Errors();
-        ResultFilter filter = ResultFilter.parse(project, municipality, focusArea, kind, status, year, sort, page,
-                size, errors);
+        ResultFilter filter = ResultFilter.parse(project, municipality, focusArea, kind, status, year, period, sort,
+                page, size, errors);
         errors.throwIfAny();
-        ResultSearch.SearchResult r = search.search(filter);
+        ResultSearch.SearchResult r = search.search(scope.programme(), filter);
         return new ResultPage(r.items(), r.page(), r.size(), r.total(), r.sumAmount(), r.byKind());
     }
 

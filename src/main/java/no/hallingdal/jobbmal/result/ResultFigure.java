@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The progress figure a result adds to, by kind and status: the one home of "approved new jobs count toward
  * the goal, pending new jobs are shown apart, approved secured jobs and new companies are reported
- * separately" (docs/dashboard.md, "What counts"). Returned and withdrawn results add to no figure.
+ * separately" (docs/rules.md, "What counts toward the goal"). Returned and withdrawn results add to no figure.
  */
 public enum ResultFigure {
     /** Approved new jobs: the figure measured against the goal. */

@@ -13,7 +13,11 @@ import java.util.List;
  * query parameters). Unknown codes match nothing ({@link ResultSearch#search}).
  */
 public record ResultFilter(Long project, String municipality, String focusArea, String kind, String status,
-        Integer year, String sort, int page, int size) {
+        Integer year, String period, String sort, int page, int size) {
+
+    /** The {@code period} of results dated outside every period of the programme; {@link #ALL} or absent: all. */
+    public static final String OUTSIDE = "outside";
+    public static final String ALL = "all";
 
     public static final int PAGE_SIZE = 50;
     /** The largest page size the API gives. */
@@ -28,7 +32,7 @@ public record ResultFilter(Long project, String municipality, String focusArea, 
      * with them, the page shows the list without that filter.
      */
     public static ResultFilter parse(String project, String municipality, String focusArea, String kind,
-            String status, String year, String sort, String page, String size, Errors errors) {
+            String status, String year, String period, String sort, String page, String size, Errors errors) {
         Long projectId = Inputs.integer(project, "project", errors);
         Integer y = Inputs.year(year, "year", errors);
         Long p = Inputs.integer(page, "page", errors);
@@ -46,8 +50,15 @@ public record ResultFilter(Long project, String municipality, String focusArea, 
             errors.add("sort", "result.error.sort", String.join(", ", SORTS));
             sortCode = null;
         }
+        String periodCode = Inputs.text(period);
+        if (periodCode != null && !ALL.equals(periodCode) && !OUTSIDE.equals(periodCode)
+                && !periodCode.matches("[1-9][0-9]?")) {
+            errors.add("period", "result.error.period");
+            periodCode = null;
+        }
         return new ResultFilter(projectId, Inputs.text(municipality), Inputs.text(focusArea), Inputs.text(kind),
-                Inputs.text(status), y, sortCode, p == null ? 1 : p.intValue(), s == null ? PAGE_SIZE : s.intValue());
+                Inputs.text(status), y, periodCode, sortCode, p == null ? 1 : p.intValue(),
+                s == null ? PAGE_SIZE : s.intValue());
     }
 
     public String sortOrDefault() {
@@ -63,6 +74,7 @@ public record ResultFilter(Long project, String municipality, String focusArea, 
         add(p, "kind", kind);
         add(p, "status", status);
         add(p, "year", year);
+        add(p, "period", period);
         add(p, "sort", newSort);
         if (newPage > 1) {
             add(p, "page", newPage);

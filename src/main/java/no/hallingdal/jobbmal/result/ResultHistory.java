@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The history of results (docs/results.md, "History"): what a change records of a result, and the entries as
+ * The history of results (docs/rules.md, "History"): what a change records of a result, and the entries as
  * the result page and {@code GET /api/v1/results/{id}/history} show them, newest first.
  */
 @ApplicationScoped
@@ -72,7 +72,7 @@ public class ResultHistory {
 
     /** Records a change of {@code r} from the fields {@code before} (see {@link #snapshot}) to its fields now. */
     void record(Result r, String action, String reason, String source, Map<String, Object> before, User by) {
-        changeLog.record(ENTITY, r.id, action, reason, source, diff(before, snapshot(r)), by);
+        changeLog.record(r.programmeId, ENTITY, r.id, action, reason, source, diff(before, snapshot(r)), by);
     }
 
     /** Whether the fields of {@code r} differ from {@code before}. */

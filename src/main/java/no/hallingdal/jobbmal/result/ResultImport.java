@@ -11,6 +11,8 @@ import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.common.ValidationException;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.project.ProjectService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -72,6 +74,9 @@ public class ResultImport {
     ResultSearch search;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -92,8 +97,11 @@ public class ResultImport {
             List<RowOk> accepted, List<RowError> errors) {
     }
 
-    /** Checks (dry run) or imports a file; file-level problems end with a ValidationException on "file". */
-    public Report run(byte[] bytes, String fileName, boolean dryRun) {
+    /**
+     * Checks (dry run) or imports a file into the programme (every row's project must be one of its projects);
+     * file-level problems end with a ValidationException on "file".
+     */
+    public Report run(Programme programme, byte[] bytes, String fileName, boolean dryRun) {
         String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.strip();
         if (name.length() > 200) {
             name = name.substring(0, 200);
@@ -103,37 +111,8 @@ public class ResultImport {
         List<RowOk> ok = new ArrayList<>();
         List<ResultInput> inputs = new ArrayList<>();
         Locale loc = locale.get();
-        int rows = 0;
-        // org. number|year -> projects with new jobs earlier in this file
-        Map<String, java.util.Set<Long>> inFile = new HashMap<>();
-        for (CSVRecord rec : parsed.records) {
-            long row = rec.getRecordNumber();
-            if (rec.size() == 1 && rec.get(0).isBlank()) {
-                continue; // an empty line
-            }
-            rows++;
-            if (rec.size() != parsed.header.size()) {
-                errors.add(new RowError(row, "", messages.get(loc, "result.import.columns", rec.size(),
-                        parsed.header.size())));
-                continue;
-            }
-            Errors parseErrors = new Errors();
-            ResultInput in = toInput(rec, parsed.index, parseErrors);
-            List<FieldError> rowErrors = new ArrayList<>(parseErrors.list());
-            if (rowErrors.isEmpty()) {
-                rowErrors.addAll(service.check(in));
-            }
-            if (rowErrors.isEmpty()) {
-                inputs.add(in);
-                ok.add(new RowOk(row, in.projectId(), in.date().toString(), in.kind(), in.amount(), in.companyName(),
-                        doubleCount(in, inFile, loc)));
-            } else {
-                for (FieldError e : rowErrors) {
-                    errors.add(new RowError(row, COLUMN_OF.getOrDefault(e.field(), e.field()),
-                            messages.get(loc, e.messageKey(), e.args())));
-                }
-            }
-        }
+        // every row is checked in one transaction: one session reads the projects and the programme once
+        int rows = QuarkusTransaction.requiringNew().call(() -> check(programme, parsed, errors, ok, inputs, loc));
         if (ok.isEmpty() && errors.isEmpty()) {
             throw ValidationException.of("file", "result.import.noRows");
         }
@@ -155,8 +134,49 @@ public class ResultImport {
         return new Report(name, parsed.dialect, dryRun, rows, created, valid, ok, errors);
     }
 
+    /** Checks every row by the rules of a registration; fills the lists; returns the number of rows. */
+    private int check(Programme programme, Parsed parsed, List<RowError> errors, List<RowOk> ok,
+            List<ResultInput> inputs, Locale loc) {
+        int rows = 0;
+        // org. number|year -> projects with new jobs earlier in this file
+        Map<String, java.util.Set<Long>> inFile = new HashMap<>();
+        for (CSVRecord rec : parsed.records) {
+            long row = rec.getRecordNumber();
+            if (rec.size() == 1 && rec.get(0).isBlank()) {
+                continue; // an empty line
+            }
+            rows++;
+            if (rec.size() != parsed.header.size()) {
+                errors.add(new RowError(row, "", messages.get(loc, "result.import.columns", rec.size(),
+                        parsed.header.size())));
+                continue;
+            }
+            Errors parseErrors = new Errors();
+            ResultInput in = toInput(rec, parsed.index, parseErrors);
+            List<FieldError> rowErrors = new ArrayList<>(parseErrors.list());
+            if (rowErrors.isEmpty() && !projects.inProgramme(in.projectId(), programme)) {
+                rowErrors.add(new FieldError("projectId", "result.import.otherProgramme", in.projectId(), programme.name));
+            }
+            if (rowErrors.isEmpty()) {
+                rowErrors.addAll(service.check(in));
+            }
+            if (rowErrors.isEmpty()) {
+                inputs.add(in);
+                ok.add(new RowOk(row, in.projectId(), in.date().toString(), in.kind(), in.amount(), in.companyName(),
+                        doubleCount(programme, in, inFile, loc)));
+            } else {
+                for (FieldError e : rowErrors) {
+                    errors.add(new RowError(row, COLUMN_OF.getOrDefault(e.field(), e.field()),
+                            messages.get(loc, e.messageKey(), e.args())));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** The double-count warnings of a valid row: other projects in the database or earlier in the file. */
-    private List<String> doubleCount(ResultInput in, Map<String, java.util.Set<Long>> inFile, Locale loc) {
+    private List<String> doubleCount(Programme programme, ResultInput in, Map<String, java.util.Set<Long>> inFile,
+            Locale loc) {
         ResultKind kind = CodedEnum.fromCode(ResultKind.class, in.kind()).orElse(null);
         if (!DoubleCount.takesPart(kind, ResultStatus.PENDING, in.orgNumber())) {
             return List.of();
@@ -164,7 +184,7 @@ public class ResultImport {
         String org = OrgNumber.normalise(in.orgNumber());
         int year = in.date().getYear();
         List<String> warnings = new ArrayList<>();
-        for (String project : search.doubleCountProjects(org, year, in.projectId())) {
+        for (String project : search.doubleCountProjects(programme.id, org, year, in.projectId())) {
             warnings.add(messages.get(loc, "result.import.doubleCount", project));
         }
         java.util.Set<Long> earlier = inFile.computeIfAbsent(org + "|" + year, k -> new java.util.HashSet<>());

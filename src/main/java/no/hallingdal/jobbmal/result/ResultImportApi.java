@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,14 +26,18 @@ public class ResultImportApi {
     @Inject
     ResultImport importer;
 
+    @Inject
+    ProgrammeScope scope;
+
     @POST
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
-    @Operation(summary = "Import results from CSV (dry run with dryRun=true); all rows or none")
+    @Operation(summary = "Import results from CSV into a programme (parameter programme: its code, optional while the "
+            + "instance has one programme; dry run with dryRun=true); all rows or none")
     public Response importCsv(byte[] body, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("fileName") String fileName) {
-        ResultImport.Report report = importer.run(body, fileName, dryRun);
+        ResultImport.Report report = importer.run(scope.programme(), body, fileName, dryRun);
         int status = report.valid() || report.dryRun() ? 200 : 400;
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(report).build();
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.common.Flash;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
@@ -30,6 +32,7 @@ import java.util.Map;
 /** The import page: upload a CSV file, check it (dry run), then import all rows or none. */
 @Path("/results/import")
 @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
+@InProgramme
 public class ResultImportResource {
 
     @CheckedTemplate
@@ -47,8 +50,11 @@ public class ResultImportResource {
     @Inject
     YearLocks yearLocks;
 
+    @Inject
+    ProgrammeScope scope;
+
     private String lockedYears() {
-        return yearLocks.lockedText();
+        return yearLocks.lockedText(scope.programme().id);
     }
 
     @GET
@@ -82,13 +88,13 @@ public class ResultImportResource {
         }
         ResultImport.Report report;
         try {
-            report = importer.run(bytes, file == null ? null : file.fileName(), dryRun);
+            report = importer.run(scope.programme(), bytes, file == null ? null : file.fileName(), dryRun);
         } catch (ValidationException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.importPage(page.withErrors(e.errors()), null, Map.of(), lockedYears()).render()).build();
         }
         if (!dryRun && report.valid()) {
-            return Response.seeOther(URI.create("/results?status=PENDING"))
+            return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/results?status=PENDING"))
                     .cookie(Flash.cookie("result.import.done", String.valueOf(report.created()))).build();
         }
         int status = report.valid() ? 200 : 400;

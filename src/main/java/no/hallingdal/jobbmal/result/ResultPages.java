@@ -6,7 +6,8 @@ import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
-import no.hallingdal.jobbmal.programme.ProgrammeService;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.project.Project;
 import no.hallingdal.jobbmal.project.ProjectService;
 
@@ -25,8 +26,6 @@ public class ResultPages {
     @Inject
     ProjectService projects;
 
-    @Inject
-    ProgrammeService programmes;
 
     @Inject
     YearLocks yearLocks;
@@ -48,7 +47,7 @@ public class ResultPages {
     }
 
     /** What the result form needs besides the typed fields. */
-    public record FormContext(Long resultId, String projectName, List<Option> municipalities,
+    public record FormContext(String base, Long resultId, String projectName, List<Option> municipalities,
             List<Option> focusAreas, List<Option> kinds, String lockedYears, boolean showReason,
             String reasonHint, ResultView result) {
         public boolean editing() {
@@ -56,16 +55,16 @@ public class ResultPages {
         }
 
         public String action() {
-            return resultId == null ? "/results" : "/results/" + resultId;
+            return base + (resultId == null ? "/results" : "/results/" + resultId);
         }
     }
 
     /** What the list's filter form needs. */
-    public record ListContext(ResultFilter filter, List<Option> projects, List<Option> municipalities,
-            List<Option> focusAreas, List<Option> kinds, List<Option> statuses, List<Integer> years,
-            Set<Integer> lockedYears, boolean canRegister) {
+    public record ListContext(Programme programme, ResultFilter filter, List<Option> projects,
+            List<Option> municipalities, List<Option> focusAreas, List<Option> kinds, List<Option> statuses,
+            List<Integer> years, Set<Integer> lockedYears, boolean canRegister) {
         public String link(String sort, int page) {
-            return "/results" + filter.query(sort, page);
+            return ProgrammeScope.base(programme) + "/results" + filter.query(sort, page);
         }
 
         /** The sort link of a column: ascending first, or toggled when already sorted by it. */
@@ -91,6 +90,7 @@ public class ResultPages {
                 case "kind" -> filter.kind();
                 case "status" -> filter.status();
                 case "year" -> filter.year();
+                case "period" -> filter.period();
                 default -> null;
             };
             return v != null && value != null && v.toString().equals(value.toString());
@@ -102,27 +102,29 @@ public class ResultPages {
             boolean canWithdraw, boolean canApprove) {
     }
 
-    ListContext list(ResultFilter filter) {
-        return new ListContext(filter, projectOptions(projects.all()), municipalityOptions(referenceData.municipalities()),
-                focusAreaOptions(), kindOptions(), statusOptions(), programmes.years(), yearLocks.lockedYears(),
-                policy.mayRegister());
+    ListContext list(Programme programme, ResultFilter filter) {
+        return new ListContext(programme, filter, projectOptions(projects.all(programme)),
+                municipalityOptions(List.copyOf(programme.municipalities)), focusAreaOptions(programme), kindOptions(),
+                statusOptions(), programme.years(), yearLocks.lockedYears(programme.id), policy.mayRegister(programme));
     }
 
-    ShowContext show(ResultView r) {
+    ShowContext show(Programme programme, ResultView r) {
         boolean mayChange = policy.mayChange(r);
-        return new ShowContext(r, service.history(r.id()), mayChange, mayChange, policy.mayApprove() && r.isPending());
+        return new ShowContext(r, service.history(r.id()), mayChange, mayChange,
+                policy.mayApprove(programme) && r.isPending());
     }
 
     /** The form's choices for a result of project {@code p}; {@code existing} is null when registering. */
     FormContext form(ResultForm form, ResultView existing, Project p, boolean admin) {
-        Set<Integer> locked = yearLocks.lockedYears();
+        Set<Integer> locked = yearLocks.lockedYears(p.programme.id);
         boolean showReason = admin && (!locked.isEmpty() || existing != null && existing.isApproved())
                 || form.reason != null && !form.reason.isBlank();
         String reasonHint = messages.get(locale.get(), existing != null && existing.isApproved()
                 ? "result.form.reason.approvedHint" : "result.form.reason.lockedHint");
-        return new FormContext(existing == null ? null : existing.id(), p.name,
-                municipalityOptions(new ArrayList<>(p.municipalities)), focusAreaOptions(), kindOptions(),
-                yearLocks.lockedText() == null ? "" : yearLocks.lockedText(), showReason, reasonHint, existing);
+        String lockedText = yearLocks.lockedText(p.programme.id);
+        return new FormContext(ProgrammeScope.base(p.programme), existing == null ? null : existing.id(), p.name,
+                municipalityOptions(new ArrayList<>(p.municipalities)), focusAreaOptions(p.programme), kindOptions(),
+                lockedText == null ? "" : lockedText, showReason, reasonHint, existing);
     }
 
     static List<Option> projectOptions(List<Project> list) {
@@ -133,8 +135,8 @@ public class ResultPages {
         return list.stream().map(m -> new Option(m.code, m.name)).toList();
     }
 
-    private List<Option> focusAreaOptions() {
-        return referenceData.focusAreas().stream().map(f -> new Option(f.code, f.name(locale.get()))).toList();
+    private List<Option> focusAreaOptions(Programme programme) {
+        return referenceData.focusAreas(programme.id).stream().map(f -> new Option(f.code, f.name(locale.get()))).toList();
     }
 
     private List<Option> kindOptions() {

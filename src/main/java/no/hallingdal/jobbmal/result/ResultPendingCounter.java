@@ -13,7 +13,7 @@ public class ResultPendingCounter implements Pages.PendingCounter {
     ResultSearch search;
 
     @Override
-    public long pendingCount(String role) {
-        return Role.ADMIN_CODE.equals(role) ? search.pendingCount() : 0;
+    public long pendingCount(long programmeId, String role) {
+        return Role.ADMIN_CODE.equals(role) ? search.pendingCount(programmeId) : 0;
     }
 }

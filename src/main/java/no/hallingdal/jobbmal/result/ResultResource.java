@@ -26,6 +26,9 @@ import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
 import no.hallingdal.jobbmal.common.RequestLocale;
 import no.hallingdal.jobbmal.common.ValidationException;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.project.Project;
 import no.hallingdal.jobbmal.project.ProjectService;
 
@@ -37,6 +40,7 @@ import java.util.stream.Collectors;
 /** The result pages: list, register (two steps without JavaScript), show, edit and status changes. */
 @Path("/results")
 @Produces(MediaType.TEXT_HTML)
+@InProgramme
 public class ResultResource {
 
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
@@ -74,6 +78,9 @@ public class ResultResource {
     ProjectService projects;
 
     @Inject
+    ProgrammeScope scope;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -91,13 +98,14 @@ public class ResultResource {
     @GET
     public TemplateInstance list(@QueryParam("project") String project, @QueryParam("municipality") String municipality,
             @QueryParam("focusArea") String focusArea, @QueryParam("kind") String kind,
-            @QueryParam("status") String status, @QueryParam("year") String year, @QueryParam("sort") String sort,
-            @QueryParam("page") String page) {
+            @QueryParam("status") String status, @QueryParam("year") String year, @QueryParam("period") String period,
+            @QueryParam("sort") String sort, @QueryParam("page") String page) {
         // the page shows the list without a filter it cannot read (the API answers 400)
-        ResultFilter filter = ResultFilter.parse(project, municipality, focusArea, kind, status, year, sort, page,
-                null, new Errors());
-        return Templates.list(pages.page("results", "result.list.title"), search.search(filter),
-                resultPages.list(filter));
+        ResultFilter filter = ResultFilter.parse(project, municipality, focusArea, kind, status, year, period, sort,
+                page, null, new Errors());
+        Programme programme = scope.programme();
+        return Templates.list(pages.page("results", "result.list.title"), search.search(programme, filter),
+                resultPages.list(programme, filter));
     }
 
     /**
@@ -109,6 +117,7 @@ public class ResultResource {
     public TemplateInstance projectResults(@PathParam("projectId") long projectId) {
         ResultSearch.ProjectResults summary = search.projectResults(projectId);
         Project p = projects.get(projectId);
+        scope.requireSame(p.programme);
         return Templates.project(pages.page("results", "result.project.pageTitle", p.name), p.name, summary,
                 policy.mayRegisterFor(p));
     }
@@ -117,7 +126,7 @@ public class ResultResource {
     @Path("/new")
     @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
     public TemplateInstance newForm(@QueryParam("project") String project) {
-        List<Project> registrable = policy.registrableProjects();
+        List<Project> registrable = policy.registrableProjects(scope.programme());
         Long projectId = Inputs.integer(project, "project", new Errors());
         if (projectId == null && registrable.size() == 1) {
             projectId = registrable.get(0).id;
@@ -174,10 +183,12 @@ public class ResultResource {
     @RolesAllowed({Role.ADMIN_CODE, Role.LEAD_CODE})
     public TemplateInstance editForm(@PathParam("id") long id) {
         ResultView r = search.get(id);
+        Project p = projects.get(r.projectId());
+        scope.requireSame(p.programme);
         if (!policy.mayChange(r)) {
             throw new ForbiddenException();
         }
-        return formPage(ResultForm.of(r, locale.get()), r, projects.get(r.projectId()), null, List.of());
+        return formPage(ResultForm.of(r, locale.get()), r, p, null, List.of());
     }
 
     @POST
@@ -228,6 +239,8 @@ public class ResultResource {
      */
     private Response statusChange(long id, MultivaluedMap<String, String> fields, String action, StatusChange change) {
         boolean fromApprovals = "approvals".equals(fields.getFirst("back"));
+        Project project = projects.get(search.get(id).projectId());
+        String base = ProgrammeScope.base(project.programme);
         try {
             // the version the page showed: a change made since then answers 409 instead of being acted on
             Errors errors = new Errors();
@@ -240,28 +253,32 @@ public class ResultResource {
                     : ((ValidationException) e).errors().stream()
                             .map(f -> messages.get(locale.get(), f.messageKey(), f.args()))
                             .collect(Collectors.joining(" "));
-            TemplateInstance page = fromApprovals ? approvals.render(message) : showPage(id, message);
+            TemplateInstance page = fromApprovals ? approvals.render(project.programme, message) : showPage(id, message);
             return Response.status(e instanceof ConflictException ? 409 : 400).type(HTML).entity(page.render()).build();
         }
-        String target = fromApprovals ? "/admin/approvals" : "/results/" + id;
+        String target = base + (fromApprovals ? "/admin/approvals" : "/results/" + id);
         return Response.seeOther(URI.create(target)).cookie(Flash.cookie("result.flash." + action, String.valueOf(id)))
                 .build();
     }
 
     private TemplateInstance showPage(long id, String error) {
         ResultView r = search.get(id);
+        Project p = projects.get(r.projectId());
+        scope.requireSame(p.programme);
         Page page = pages.page("results", "result.show.title", id);
         if (error != null) {
             page.withError(error);
         }
-        return Templates.show(page, resultPages.show(r));
+        return Templates.show(page, resultPages.show(p.programme, r));
     }
 
     private Response redirectAfterSave(ResultService.Saved saved) {
         var cookie = saved.doubleCountProjects().isEmpty()
                 ? Flash.cookie("result.flash.saved", String.valueOf(saved.result().id()))
                 : Flash.cookie("result.flash.savedDoubleCount", String.join(", ", saved.doubleCountProjects()));
-        return Response.seeOther(URI.create("/results/" + saved.result().id())).cookie(cookie).build();
+        Project p = projects.get(saved.result().projectId());
+        return Response.seeOther(URI.create(ProgrammeScope.base(p.programme) + "/results/" + saved.result().id()))
+                .cookie(cookie).build();
     }
 
     private Response rerender(ResultForm form, ResultView existing, ValidationException v, ConflictException c,
@@ -276,7 +293,8 @@ public class ResultResource {
                 page.withErrors(v.errors());
             }
             return Response.status(status).type(HTML).entity(Templates.choose(page,
-                    ResultPages.projectOptions(policy.registrableProjects()), form.projectId).render()).build();
+                    ResultPages.projectOptions(policy.registrableProjects(scope.programme())), form.projectId).render())
+                    .build();
         }
         String error = c == null ? null : messages.get(locale.get(), c.messageKey(), c.args());
         TemplateInstance t = formPage(form, existing, p.get(), error, v == null ? List.of() : v.errors());

@@ -11,6 +11,8 @@ import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.municipality.Municipality;
+import no.hallingdal.jobbmal.programme.Period;
+import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.project.Project;
 
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -39,6 +42,9 @@ public class ResultSearch {
 
     @Inject
     YearLocks yearLocks;
+
+    @Inject
+    ResultPolicy policy;
 
     /**
      * The results of one kind in a filtered set and the sum of their amounts: årsverk for new and secured
@@ -98,24 +104,37 @@ public class ResultSearch {
         return r;
     }
 
+    /** The result, or 404; 403 when the user may not read its programme. */
+    Result findReadable(long id) {
+        Result r = find(id);
+        policy.requireRead(r.project.programme);
+        return r;
+    }
+
     public ResultView get(long id) {
-        return view(find(id));
+        return view(findReadable(id));
     }
 
     /** The result as shown after a change: with the projects it is double counted with. */
     ResultView view(Result r) {
         List<String> others = doubleCountProjects(r);
-        return view(r, !others.isEmpty(), others, yearLocks.isLocked(r.resultYear));
+        return view(r, !others.isEmpty(), others, yearLocks.isLocked(r.programmeId, r.resultYear));
     }
 
-    public long pendingCount() {
-        return totals.get(dataVersion.current(), "pending",
-                () -> new Totals(Result.count("status", ResultStatus.PENDING), BigDecimal.ZERO, List.of())).count();
+    /** How many of the programme's results await approval. */
+    public long pendingCount(long programmeId) {
+        return totals.get(dataVersion.current(), "pending " + programmeId, () -> new Totals(Result.count(
+                "programmeId = ?1 and status = ?2", programmeId, ResultStatus.PENDING), BigDecimal.ZERO, List.of()))
+                .count();
     }
 
-    public SearchResult search(ResultFilter f) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+    /** A page of the programme's results matching the filter; 403 when the user may not read the programme. */
+    public SearchResult search(Programme programme, ResultFilter f) {
+        policy.requireRead(programme);
+        StringBuilder where = new StringBuilder(" where r.programmeId = :programme");
         Map<String, Object> params = new HashMap<>();
+        params.put("programme", programme.id);
+        periodFilter(where, params, programme, f.period());
         if (f.project() != null) {
             where.append(" and r.project.id = :project");
             params.put("project", f.project());
@@ -164,6 +183,38 @@ public class ResultSearch {
         return new Totals(count, sum, List.copyOf(kinds.values()));
     }
 
+    /**
+     * Results dated in the period with this index (from 1), or outside every period ({@link ResultFilter#OUTSIDE});
+     * all of them when null. An index without a period matches nothing.
+     */
+    private static void periodFilter(StringBuilder where, Map<String, Object> params, Programme programme,
+            String period) {
+        if (period == null || ResultFilter.ALL.equals(period)) {
+            return;
+        }
+        if (ResultFilter.OUTSIDE.equals(period)) {
+            for (int i = 0; i < programme.periods.size(); i++) {
+                where.append(" and r.date not between :os").append(i).append(" and :oe").append(i);
+                params.put("os" + i, programme.periods.get(i).startDate);
+                params.put("oe" + i, programme.periods.get(i).endDate);
+            }
+            return;
+        }
+        Optional<Period> p;
+        try {
+            p = programme.period(Integer.parseInt(period));
+        } catch (NumberFormatException e) {
+            p = Optional.empty();
+        }
+        if (p.isEmpty()) {
+            where.append(" and 1 = 0");
+            return;
+        }
+        where.append(" and r.date between :periodStart and :periodEnd");
+        params.put("periodStart", p.get().startDate);
+        params.put("periodEnd", p.get().endDate);
+    }
+
     /** Filters on an enum field by its code; an unknown code matches nothing. */
     private static <E extends Enum<E> & CodedEnum> void codeFilter(StringBuilder where, Map<String, Object> params,
             String field, Class<E> type, String raw) {
@@ -180,10 +231,11 @@ public class ResultSearch {
         }
     }
 
-    /** Pending results, oldest first, for the approvals page. */
-    public List<ResultView> pending(int limit) {
-        return views(rows(" where r.status = :status order by r.registeredAt asc, r.id asc",
-                Map.of("status", ResultStatus.PENDING), 0, limit));
+    /** The programme's pending results, oldest first, for the approvals page. */
+    public List<ResultView> pending(Programme programme, int limit) {
+        return views(rows(" where r.programmeId = :programme and r.status = :status"
+                + " order by r.registeredAt asc, r.id asc",
+                Map.of("programme", programme.id, "status", ResultStatus.PENDING), 0, limit));
     }
 
     /**
@@ -213,6 +265,7 @@ public class ResultSearch {
         if (p == null) {
             throw new NotFoundException("result.project.notfound");
         }
+        policy.requireRead(p.programme);
         Map<ResultFigure, BigDecimal> sums = new EnumMap<>(ResultFigure.class);
         for (Object[] row : em.createQuery("select r.kind, r.status, sum(r.amount) from Result r"
                 + " where r.project.id = :project group by r.kind, r.status", Object[].class)
@@ -230,10 +283,11 @@ public class ResultSearch {
 
     private List<ResultView> views(List<Result> rows) {
         Set<Long> doubles = doubleCountedIds(rows.stream().map(r -> r.id).toList());
-        Set<Integer> locked = yearLocks.lockedYears();
+        Map<Long, Set<Integer>> locked = new HashMap<>();
         List<ResultView> out = new ArrayList<>(rows.size());
         for (Result r : rows) {
-            out.add(view(r, doubles.contains(r.id), List.of(), locked.contains(r.resultYear)));
+            boolean yearLocked = locked.computeIfAbsent(r.programmeId, yearLocks::lockedYears).contains(r.resultYear);
+            out.add(view(r, doubles.contains(r.id), List.of(), yearLocked));
         }
         return out;
     }
@@ -256,7 +310,7 @@ public class ResultSearch {
         if (!DoubleCount.takesPart(r.kind, r.status, r.orgNumber)) {
             return List.of();
         }
-        return doubleCountProjects(r.orgNumber, r.resultYear, r.project.id);
+        return doubleCountProjects(r.programmeId, r.orgNumber, r.resultYear, r.project.id);
     }
 
     /**
@@ -265,13 +319,13 @@ public class ResultSearch {
      */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<String> doubleCountProjects(String orgNumber, int year, long projectId) {
+    public List<String> doubleCountProjects(long programmeId, String orgNumber, int year, long projectId) {
         return em.createNativeQuery(DoubleCount.OTHER_PROJECTS_SQL).setParameter(1, orgNumber).setParameter(2, year)
-                .setParameter(3, projectId).getResultList();
+                .setParameter(3, projectId).setParameter(4, programmeId).getResultList();
     }
 
     static ResultView view(Result r, boolean doubleCount, List<String> names, boolean yearLocked) {
-        return new ResultView(r.id, r.project.id, r.project.name, r.municipality.code, r.municipality.name,
+        return new ResultView(r.id, r.programmeId, r.project.id, r.project.name, r.municipality.code, r.municipality.name,
                 r.focusArea.code, r.focusArea.nameNb, r.focusArea.nameEn, r.date, r.kind, r.amount, r.women, r.men,
                 r.companyName, r.orgNumber, r.evidence, r.status, r.statusReason, r.version, List.of(),
                 r.registeredBy.displayName, r.registeredAt, r.approvedBy == null ? null : r.approvedBy.displayName,

@@ -58,7 +58,7 @@ public class ResultService {
     /** Every change of a result, newest first; 404 for an unknown result. */
     @Transactional
     public List<ResultHistory.HistoryEntry> history(long id) {
-        search.find(id);
+        search.findReadable(id);
         return history.of(id);
     }
 
@@ -71,13 +71,14 @@ public class ResultService {
     public List<FieldError> check(ResultInput in) {
         User user = policy.requireRegistrar();
         Errors errors = new Errors();
+        ResultValidation.Resolved v;
         try {
-            validation.validate(in, user, errors);
+            v = validation.validate(in, user, errors);
         } catch (ForbiddenException e) {
             errors.add("projectId", "result.import.notYourProject", in.projectId());
             return errors.list();
         }
-        checkYearLock(in, user, errors);
+        checkYearLock(in, v, user, errors);
         return errors.list();
     }
 
@@ -92,10 +93,11 @@ public class ResultService {
         User user = policy.requireRegistrar();
         Errors errors = new Errors();
         ResultValidation.Resolved v = validation.validate(in, user, errors);
-        checkYearLock(in, user, errors);
+        checkYearLock(in, v, user, errors);
         errors.throwIfAny();
         Instant now = Instant.now(clock);
         Result r = new Result();
+        r.programmeId = v.project().programme.id;
         apply(r, in, v);
         r.status = ResultStatus.PENDING;
         r.registeredBy = user;
@@ -121,7 +123,8 @@ public class ResultService {
         Errors errors = new Errors();
         ResultValidation.Resolved v = validation.validate(in, user, errors);
         String reason = Inputs.text(in.reason());
-        if (user.hasRole(Role.ADMIN) && r.status == ResultStatus.APPROVED && reason == null && !errors.has("reason")) {
+        if (user.is(Role.ADMIN, r.programmeId) && r.status == ResultStatus.APPROVED && reason == null
+                && !errors.has("reason")) {
             errors.add("reason", "result.error.reason.approved");
         }
         Set<Integer> years = new TreeSet<>();
@@ -129,7 +132,10 @@ public class ResultService {
         if (in.date() != null) {
             years.add(in.date().getYear());
         }
-        yearLocks.check(years, user, reason, errors);
+        yearLocks.check(r.programmeId, years, user, reason, errors);
+        if (v.project() != null && v.project().programme.id != r.programmeId) {
+            errors.add("projectId", "result.error.project.otherProgramme");
+        }
         errors.throwIfAny();
         Map<String, Object> before = ResultHistory.snapshot(r);
         apply(r, in, v);
@@ -157,12 +163,13 @@ public class ResultService {
      */
     @Transactional
     public ResultView approve(long id, String reasonText, Long version) {
-        User user = policy.requireAdmin();
-        Result r = pendingForDecision(id, version, "result.conflict.approve");
+        Result r = search.find(id);
+        User user = policy.requireAdmin(r.programmeId);
+        pendingForDecision(r, version, "result.conflict.approve");
         String reason = Inputs.text(reasonText);
         Errors errors = new Errors();
         ResultValidation.checkReasonLength(reason, errors);
-        yearLocks.check(Set.of(r.resultYear), user, reason, errors);
+        yearLocks.check(r.programmeId, Set.of(r.resultYear), user, reason, errors);
         errors.throwIfAny();
         Instant now = Instant.now(clock);
         Map<String, Object> before = ResultHistory.snapshot(r);
@@ -176,8 +183,9 @@ public class ResultService {
     /** Returns a pending result to its lead; {@code version} as for {@link #approve}. */
     @Transactional
     public ResultView returnResult(long id, String reasonText, Long version) {
-        User user = policy.requireAdmin();
-        Result r = pendingForDecision(id, version, "result.conflict.return");
+        Result r = search.find(id);
+        User user = policy.requireAdmin(r.programmeId);
+        pendingForDecision(r, version, "result.conflict.return");
         String reason = requireReason(r, user, reasonText);
         Map<String, Object> before = ResultHistory.snapshot(r);
         r.status = ResultStatus.RETURNED;
@@ -199,21 +207,19 @@ public class ResultService {
         return changeStatus(r, before, "withdrawn", reason, user, Instant.now(clock));
     }
 
-    /** The result to approve or return: it must be the version the caller saw, and pending. */
-    private Result pendingForDecision(long id, Long version, String notPendingKey) {
-        Result r = search.find(id);
+    /** A result to approve or return must be the version the caller saw, and pending. */
+    private void pendingForDecision(Result r, Long version, String notPendingKey) {
         requireVersion(r, version);
         if (r.status != ResultStatus.PENDING) {
             throw new ConflictException(notPendingKey);
         }
-        return r;
     }
 
     /** The reason a status change needs, also covering a locked year. */
     private String requireReason(Result r, User user, String text) {
         String reason = ResultValidation.requireReason(text);
         Errors errors = new Errors();
-        yearLocks.check(Set.of(r.resultYear), user, reason, errors);
+        yearLocks.check(r.programmeId, Set.of(r.resultYear), user, reason, errors);
         errors.throwIfAny();
         return reason;
     }
@@ -228,10 +234,11 @@ public class ResultService {
         return search.view(r);
     }
 
-    /** A new result's date (or none yet) in a locked year needs an admin's reason. */
-    private void checkYearLock(ResultInput in, User user, Errors errors) {
-        if (in.date() != null && !errors.has("date")) {
-            yearLocks.check(Set.of(in.date().getYear()), user, Inputs.text(in.reason()), errors);
+    /** A new result's date in a locked year of its project's programme needs an admin's reason. */
+    private void checkYearLock(ResultInput in, ResultValidation.Resolved v, User user, Errors errors) {
+        if (in.date() != null && !errors.has("date") && v.project() != null) {
+            yearLocks.check(v.project().programme.id, Set.of(in.date().getYear()), user, Inputs.text(in.reason()),
+                    errors);
         }
     }
 

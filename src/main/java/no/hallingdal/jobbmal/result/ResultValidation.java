@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The input rules of a result (docs/results.md, "Fields and rules") and their limits: the one home used by
+ * The input rules of a result (docs/rules.md, "Input limits") and their limits: the one home used by
  * the form, the API and the import. Templates read the limits as {@code {ResultValidation:REASON_MAX}}.
  */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class ResultValidation {
         Project project = project(in.projectId(), user, errors);
         Municipality municipality = municipality(in.municipality(), project, errors);
         FocusArea focusArea = focusArea(in.focusArea(), project, errors);
-        checkDate(in.date(), errors);
+        checkDate(in.date(), project, errors);
         ResultKind kind = kind(in.kind(), errors);
         checkAmounts(in, kind, errors);
         String company = Inputs.text(in.companyName());
@@ -96,25 +96,30 @@ public class ResultValidation {
         return m;
     }
 
+    /** The project's programme's focus area; defaults to the project's. */
     private static FocusArea focusArea(String raw, Project project, Errors errors) {
         String code = Inputs.text(raw);
-        if (code == null) {
+        if (code == null || project == null || code.equals(project.focusArea.code)) {
             return project == null ? null : project.focusArea;
         }
-        FocusArea f = FocusArea.findByCode(code).orElse(null);
+        FocusArea f = FocusArea.findByCode(project.programme.id, code).orElse(null);
         if (f == null) {
             errors.add("focusArea", "error.unknown.focusarea", code);
         }
         return f;
     }
 
-    private void checkDate(LocalDate date, Errors errors) {
+    /** Not in the future, not before the programme's first period (docs/rules.md, "Programmes and periods"). */
+    private void checkDate(LocalDate date, Project project, Errors errors) {
         if (date == null) {
             errors.add("date", "error.required");
         } else if (date.isAfter(today())) {
             errors.add("date", "result.error.date.future");
         } else if (date.isBefore(EARLIEST_DATE)) {
             errors.add("date", "result.error.date.early");
+        } else if (project != null && !project.programme.periods.isEmpty()
+                && date.isBefore(project.programme.first())) {
+            errors.add("date", "result.error.date.beforeProgramme", project.programme.first());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * in another project the same year; {@code doubleCountProjects} names those projects where known.
  * {@code warnings} holds the texts of warnings raised by a save (empty otherwise).
  */
-public record ResultView(long id, long projectId, String projectName, String municipality, String municipalityName,
+public record ResultView(long id, @JsonIgnore long programmeId, long projectId, String projectName, String municipality, String municipalityName,
         String focusArea, @JsonIgnore String focusAreaNameNb, @JsonIgnore String focusAreaNameEn, LocalDate date,
         ResultKind kind, BigDecimal amount, BigDecimal women, BigDecimal men, String companyName,
         String orgNumber, String evidence, ResultStatus status, String statusReason, long version,
@@ -22,7 +22,7 @@ public record ResultView(long id, long projectId, String projectName, String mun
         boolean yearLocked) {
 
     public ResultView withWarnings(List<String> texts) {
-        return new ResultView(id, projectId, projectName, municipality, municipalityName, focusArea,
+        return new ResultView(id, programmeId, projectId, projectName, municipality, municipalityName, focusArea,
                 focusAreaNameNb, focusAreaNameEn, date, kind, amount, women, men, companyName, orgNumber, evidence,
                 status, statusReason, version, List.copyOf(texts), registeredBy, registeredAt, approvedBy,
                 approvedAt, updatedBy, updatedAt, doubleCount, doubleCountProjects, yearLocked);

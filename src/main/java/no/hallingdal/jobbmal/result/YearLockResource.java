@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.hallingdal.jobbmal.account.Role;
+import no.hallingdal.jobbmal.programme.InProgramme;
+import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.programme.ProgrammeScope;
 import no.hallingdal.jobbmal.common.Flash;
 import no.hallingdal.jobbmal.common.Page;
 import no.hallingdal.jobbmal.common.Pages;
@@ -25,6 +28,7 @@ import java.util.List;
 @Path("/admin/years")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_CODE)
+@InProgramme
 public class YearLockResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
@@ -36,20 +40,28 @@ public class YearLockResource {
     YearLocks yearLocks;
 
     @Inject
+    ResultPolicy policy;
+
+    @Inject
+    ProgrammeScope scope;
+
+    @Inject
     Pages pages;
 
     @GET
     public TemplateInstance list() {
-        return Templates.years(pages.page("admin", "result.years.title"), yearLocks.years(),
-                yearLocks.history());
+        Programme p = scope.programme();
+        policy.requireAdmin(p.id);
+        return Templates.years(pages.page("admin", "result.years.title"), yearLocks.years(p), yearLocks.history(p));
     }
 
     @POST
     @Path("/{year}/lock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response lock(@PathParam("year") int year) {
-        yearLocks.setLocked(year, true);
-        return Response.seeOther(URI.create("/admin/years")).cookie(Flash.cookie("result.flash.locked",
+        yearLocks.setLocked(scope.programme(), year, true);
+        return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/admin/years"))
+                .cookie(Flash.cookie("result.flash.locked",
                 String.valueOf(year))).build();
     }
 
@@ -57,8 +69,9 @@ public class YearLockResource {
     @Path("/{year}/unlock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlock(@PathParam("year") int year) {
-        yearLocks.setLocked(year, false);
-        return Response.seeOther(URI.create("/admin/years")).cookie(Flash.cookie("result.flash.unlocked",
+        yearLocks.setLocked(scope.programme(), year, false);
+        return Response.seeOther(URI.create(ProgrammeScope.base(scope.programme()) + "/admin/years"))
+                .cookie(Flash.cookie("result.flash.unlocked",
                 String.valueOf(year))).build();
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Year locks (docs/results.md, "Year lock"): after the board has reviewed a year the admin locks it, and
+ * Year locks (docs/rules.md, "Year lock"): after the board has reviewed a year the programme's admin locks it, and
  * results dated in it can then be created, edited, approved, returned or withdrawn only by an admin giving
  * a reason.
  */
@@ -45,60 +45,56 @@ public class YearLocks {
     public record YearRow(int year, boolean locked, boolean inProgramme) {
     }
 
-    public boolean isLocked(int year) {
-        YearLock l = YearLock.findById(year);
-        return l != null && l.locked;
+    public boolean isLocked(long programmeId, int year) {
+        return YearLock.isLocked(programmeId, year);
     }
 
-    public Set<Integer> lockedYears() {
-        return YearLock.lockedYears();
+    public Set<Integer> lockedYears(long programmeId) {
+        return YearLock.lockedYears(programmeId);
     }
 
-    /** The locked years as text ("2022, 2023"), or null when none is locked. */
-    public String lockedText() {
-        Set<Integer> years = lockedYears();
+    /** The programme's locked years as text ("2022, 2023"), or null when none is locked. */
+    public String lockedText(long programmeId) {
+        Set<Integer> years = lockedYears(programmeId);
         return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** The programme's years and any other locked year, with their lock state. */
+    /** The programme's years and any other locked year of it, with their lock state. */
     @Transactional
-    public List<YearRow> years() {
-        Set<Integer> locked = lockedYears();
+    public List<YearRow> years(Programme p) {
+        Set<Integer> locked = lockedYears(p.id);
         Set<Integer> all = new TreeSet<>(locked);
-        Set<Integer> programme = new HashSet<>();
-        Programme p = Programme.get();
-        if (p != null) {
-            programme.addAll(p.years());
-            all.addAll(programme);
-        }
+        Set<Integer> programme = new HashSet<>(Programme.<Programme>findById(p.id).years());
+        all.addAll(programme);
         return all.stream().map(y -> new YearRow(y, locked.contains(y), programme.contains(y))).toList();
     }
 
-    /** The newest lock and unlock events. */
-    public List<ChangeEvent> history() {
-        return changeLog.recent(List.of(ENTITY), HISTORY_SIZE);
+    /** The programme's newest lock and unlock events. */
+    public List<ChangeEvent> history(Programme p) {
+        return changeLog.recent(p.id, List.of(ENTITY), HISTORY_SIZE);
     }
 
     @Transactional
-    public void setLocked(int year, boolean lock) {
-        User user = policy.requireAdmin();
+    public void setLocked(Programme p, int year, boolean lock) {
+        User user = policy.requireAdmin(p.id);
         if (year < ResultValidation.EARLIEST_DATE.getYear() || year > LocalDate.now(clock).getYear() + 10) {
             throw new NotFoundException("result.year.notfound");
         }
-        YearLock l = YearLock.findById(year);
+        YearLock l = YearLock.find(p.id, year);
         boolean was = l != null && l.locked;
         if (was == lock) {
             return;
         }
         if (l == null) {
             l = new YearLock();
+            l.programmeId = p.id;
             l.lockYear = year;
             l.persist();
         }
         l.locked = lock;
         l.lockedBy = user.id;
         l.lockedAt = Instant.now(clock);
-        changeLog.record(ENTITY, year, lock ? "locked" : "unlocked", null, null,
+        changeLog.record(p.id, ENTITY, year, lock ? "locked" : "unlocked", null, null,
                 ChangeLog.diff().field("locked", was, lock), user);
     }
 
@@ -106,12 +102,12 @@ public class YearLocks {
      * A change touching a locked year needs an admin giving a reason: an admin without one gets a message at
      * the reason, anyone else at the date.
      */
-    void check(Set<Integer> years, User user, String reason, Errors errors) {
+    void check(long programmeId, Set<Integer> years, User user, String reason, Errors errors) {
         for (int year : years) {
-            if (!isLocked(year)) {
+            if (!isLocked(programmeId, year)) {
                 continue;
             }
-            if (user.hasRole(Role.ADMIN)) {
+            if (user.is(Role.ADMIN, programmeId)) {
                 if (reason == null && !errors.has("reason")) {
                     errors.add("reason", "result.error.locked.reason", year);
                 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * provider's logout), and a copied session cookie refused after logout.
  */
 @QuarkusTest
+@Tag("browser")
 @ExtendWith(KeycloakResource.Parts.class)
 @WithTestResource(KeycloakResource.class)
 class OidcKeycloakTest {
@@ -45,7 +47,7 @@ class OidcKeycloakTest {
         Long id = userWithEmail(username, "Kari Nordmann i Jobbmål", Role.BOARD_CODE, "Kari.Nordmann@Example.ORG", true);
         try (Browser browser = Browser.open(base)) {
             signIn(browser, KeycloakResource.KARI);
-            waitForPath(browser, "/");
+            waitForPath(browser, "/p/sats-pa-hallingdal/");
             String header = browser.driver.findElement(By.className("user-name")).getText();
             assertTrue(header.contains("Kari Nordmann i Jobbmål"), header);
             Cookie session = browser.driver.manage().getCookieNamed("jobbmal-session");

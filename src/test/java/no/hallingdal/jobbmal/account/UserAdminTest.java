@@ -50,7 +50,7 @@ class UserAdminTest {
                 .then().statusCode(303).header("Location", containsString("/admin/users"));
         User u = user(name);
         assertEquals(name, u.username, "stored lower-case");
-        assertEquals("lead", u.role);
+        assertEquals("lead", u.roleIn(no.hallingdal.jobbmal.support.Fixture.seededProgramme().id).orElseThrow().code());
         assertTrue(u.active);
         assertTrue(u.passwordHash.startsWith("$2"), "bcrypt hash");
         assertEquals(List.of(p1, p2), ledProjects(u.id));
@@ -198,7 +198,7 @@ class UserAdminTest {
                 "projects", List.of(project.toString()), "version", String.valueOf(version)))
                 .then().statusCode(303);
         User u = user(name);
-        assertEquals("lead", u.role);
+        assertEquals("lead", u.roleIn(no.hallingdal.jobbmal.support.Fixture.seededProgramme().id).orElseThrow().code());
         assertEquals("Endret Navn", u.displayName);
         assertEquals(List.of(project), ledProjects(id));
         given().get(page).then().statusCode(200).body(containsString("value=\"" + project + "\" checked"));
@@ -223,7 +223,7 @@ class UserAdminTest {
                 .body(Map.of("displayName", "Sjef", "role", "admin", "active", false))
                 .put("/api/v1/users/" + id).then().statusCode(400).body("errors.field", hasItem("active"));
         assertTrue(user(name).active);
-        assertEquals("admin", user(name).role);
+        assertEquals("admin", user(name).roleIn(no.hallingdal.jobbmal.support.Fixture.seededProgramme().id).orElseThrow().code());
     }
 
     @Test

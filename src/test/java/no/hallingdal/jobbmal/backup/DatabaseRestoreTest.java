@@ -68,19 +68,22 @@ class DatabaseRestoreTest {
 
     static void fill(JdbcDataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO app_user (username, display_name, email, password_hash, role, active, created_at)"
-                    + " VALUES ('kari', 'Kari \"K\" Nordmann', '', '$2a$10$abc', 'admin', TRUE, TIMESTAMP WITH TIME ZONE '2024-01-02 03:04:05.123456+00')");
-            s.execute("INSERT INTO app_user (username, display_name, email, password_hash, role, active, created_at)"
-                    + " VALUES ('ola', 'Ola, Ål\nHallingdal', NULL, '$2a$10$def', 'lead', FALSE, TIMESTAMP WITH TIME ZONE '2023-06-30 23:59:59+00')");
-            s.execute("INSERT INTO project (name, description, focus_area_code, project_owner, phase, status, start_date,"
-                    + " expected_new_jobs, created_at, updated_at) VALUES ('Prosjekt ;=1+1', NULL, 'innovasjon', 'Eier AS',"
-                    + " 'forprosjekt', 'active', DATE '2022-03-01', 12.5, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO app_user (username, display_name, email, password_hash, system_admin, active, created_at)"
+                    + " VALUES ('kari', 'Kari \"K\" Nordmann', '', '$2a$10$abc', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2024-01-02 03:04:05.123456+00')");
+            s.execute("INSERT INTO app_user (username, display_name, email, password_hash, active, created_at)"
+                    + " VALUES ('ola', 'Ola, Ål\nHallingdal', NULL, '$2a$10$def', FALSE, TIMESTAMP WITH TIME ZONE '2023-06-30 23:59:59+00')");
+            s.execute("INSERT INTO membership (user_id, programme_id, role) SELECT u.id, p.id, 'lead' FROM app_user u,"
+                    + " programme p WHERE u.username = 'ola'");
+            s.execute("INSERT INTO project (name, description, programme_id, focus_area_id, project_owner, phase, status,"
+                    + " start_date, expected_new_jobs, created_at, updated_at) SELECT 'Prosjekt ;=1+1', NULL, f.programme_id,"
+                    + " f.id, 'Eier AS', 'forprosjekt', 'active', DATE '2022-03-01', 12.5, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                    + " FROM focus_area f WHERE f.code = 'innovasjon'");
             s.execute("INSERT INTO project_municipality (project_id, municipality_code) SELECT id, '3324' FROM project");
-            s.execute("INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year, kind,"
-                    + " amount, company_name, evidence, status, registered_by, registered_at, updated_at)"
-                    + " SELECT p.id, '3324', 'innovasjon', DATE '2023-05-02', 2023, 'NEW_JOBS', 2.5, 'Firma \u00c6\u00d8\u00c5',"
-                    + " 'bekreftelse', 'APPROVED', u.id, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM project p, app_user u"
-                    + " WHERE u.username = 'kari'");
+            s.execute("INSERT INTO result (project_id, programme_id, municipality_code, focus_area_id, result_date,"
+                    + " result_year, kind, amount, company_name, evidence, status, registered_by, registered_at, updated_at)"
+                    + " SELECT p.id, p.programme_id, '3324', p.focus_area_id, DATE '2023-05-02', 2023, 'NEW_JOBS', 2.5,"
+                    + " 'Firma \u00c6\u00d8\u00c5', 'bekreftelse', 'APPROVED', u.id, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                    + " FROM project p, app_user u WHERE u.username = 'kari'");
             s.execute("INSERT INTO change_event (entity_type, entity_id, action, changed_by_name, changed_at, reason)"
                     + " SELECT 'result', id, 'created', 'Kari', CURRENT_TIMESTAMP, '' FROM result");
             s.execute("INSERT INTO change_field (event_id, field_name, old_value, new_value)"
@@ -138,8 +141,8 @@ class DatabaseRestoreTest {
         assertEquals(List.of("Ola, Ål\nHallingdal|"), dump(target, "SELECT display_name FROM app_user WHERE username = 'ola'"));
         long max = Long.parseLong(dump(target, "SELECT MAX(id) FROM app_user").get(0).replace("|", ""));
         try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO app_user (username, display_name, password_hash, role, active, created_at)"
-                    + " VALUES ('ny', 'Ny', 'x', 'board', TRUE, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO app_user (username, display_name, password_hash, active, created_at)"
+                    + " VALUES ('ny', 'Ny', 'x', TRUE, CURRENT_TIMESTAMP)");
         }
         long fresh = Long.parseLong(dump(target, "SELECT id FROM app_user WHERE username = 'ny'").get(0).replace("|", ""));
         assertEquals(max + 1, fresh, "a new user gets the next id after the restored ones");

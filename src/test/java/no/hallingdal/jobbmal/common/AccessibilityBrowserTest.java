@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import no.hallingdal.jobbmal.project.ProjectFixtures;
 import no.hallingdal.jobbmal.support.Accounts;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and checked with axe-core ({@link Browser#get}); any WCAG 2.0/2.1 A or AA violation fails.
  */
 @QuarkusTest
+@Tag("browser")
 class AccessibilityBrowserTest {
 
     @TestHTTPResource("/")
@@ -66,9 +68,17 @@ class AccessibilityBrowserTest {
                     "/results/new", "/results/new?project=" + d.project(), "/results/" + d.result(),
                     "/results/" + d.result() + "/edit", "/results/projects/" + d.project(), "/results/import",
                     "/projects", "/projects/" + d.project(), "/projects/new", "/projects/" + d.project() + "/edit",
-                    "/reports", "/reports/2023", "/municipalities", "/municipalities/3324", "/export", "/admin",
+                    "/reports", "/reports/2023", "/reports/period/1", "/municipalities", "/municipalities/3324", "/export", "/admin",
                     "/admin/programme", "/admin/approvals", "/admin/years", "/admin/users", "/admin/users/new",
-                    "/admin/users/" + d.leadId(), "/account/password")) {
+                    "/admin/users/" + d.leadId(), "/account/password", "/county", "/county/33")) {
+                b.get(path);
+            }
+            // programme administration and system administration (issue 16)
+            for (String path : List.of("/admin/details", "/admin/periods", "/admin/periods/new", "/admin/periods/1",
+                    "/admin/focus-areas", "/admin/focus-areas/innovasjon", "/admin/members",
+                    "/admin/members/" + d.leadId(), "/admin/history", "/admin/system", "/admin/system/programmes",
+                    "/admin/system/programmes/new", "/admin/system/municipalities",
+                    "/admin/system/municipalities/3324")) {
                 b.get(path);
             }
             // a refused form: the error summary and the fields' messages
@@ -81,13 +91,14 @@ class AccessibilityBrowserTest {
             // the pages in English
             b.get("/lang/en?return=/");
             b.get("/results/" + d.result());
+            b.get("/county/33");
             assertEquals("en", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
 
             b.driver.manage().deleteAllCookies();
             b.login(d.lead(), PASSWORD);
             b.get("/results/new");
             b.get("/results/" + d.result() + "/edit");
-            assertTrue(b.checkedPages() >= 35, "pages checked: " + b.checkedPages());
+            assertTrue(b.checkedPages() >= 38, "pages checked: " + b.checkedPages());
             // the 404 page and the refused form answer 4xx on purpose; anything else in the console is an error
             assertEquals(List.of(), b.consoleErrors().stream()
                     .filter(e -> !e.contains("the server responded with a status of 40")).toList());

@@ -21,13 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @QuarkusTest
 class SecurityHeadersTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void lead() {
+        no.hallingdal.jobbmal.result.ResultTestData.user("admin-headers-lead", "lead");
+    }
+
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     static Stream<Arguments> answers() {
         Function<RequestSpecification, Response> page = s -> s.get("/");
         return Stream.of(
-                Arguments.of("page", 200, (Function<RequestSpecification, Response>) s -> s.get("/")),
+                Arguments.of("page", 200, (Function<RequestSpecification, Response>) s -> s.get("/p/sats-pa-hallingdal/")),
+                Arguments.of("redirect to the programme", 303, (Function<RequestSpecification, Response>) s -> s.get("/")),
                 Arguments.of("login page", 200, (Function<RequestSpecification, Response>) s -> s.get("/login")),
                 Arguments.of("api", 200, (Function<RequestSpecification, Response>) s -> s.get("/api/v1/focus-areas")),
                 Arguments.of("static css", 200, (Function<RequestSpecification, Response>) s -> s.get("/css/jobbmal.css")),

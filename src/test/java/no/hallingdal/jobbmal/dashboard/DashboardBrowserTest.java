@@ -8,6 +8,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.support.Browser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is one), and saves a screenshot under target/screenshots.
  */
 @QuarkusTest
+@Tag("browser")
 class DashboardBrowserTest {
 
     @TestHTTPResource("/")
@@ -44,10 +46,12 @@ class DashboardBrowserTest {
             long admin = ((Number) em.createNativeQuery("SELECT id FROM app_user WHERE username = 'admin'")
                     .getSingleResult()).longValue();
             em.createNativeQuery("""
-                    INSERT INTO project (name, focus_area_code, project_owner, phase, status, start_date, expected_new_jobs,
-                      created_at, updated_at, version)
-                    VALUES ('Nettleser-prosjekt', 'innovasjon', 'Eier AS', 'hovedprosjekt', 'active', DATE '2022-01-01', 10,
-                      CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""").executeUpdate();
+                    INSERT INTO project (name, programme_id, focus_area_id, project_owner, phase, status, start_date,
+                      expected_new_jobs, created_at, updated_at, version)
+                    VALUES ('Nettleser-prosjekt', (SELECT id FROM programme WHERE code = 'sats-pa-hallingdal'),
+                      (SELECT f.id FROM focus_area f JOIN programme p ON p.id = f.programme_id
+                       WHERE p.code = 'sats-pa-hallingdal' AND f.code = 'innovasjon'), 'Eier AS', 'hovedprosjekt',
+                      'active', DATE '2022-01-01', 10, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""").executeUpdate();
             long project = ((Number) em.createNativeQuery("SELECT MAX(id) FROM project").getSingleResult()).longValue();
             Object[][] rows = {
                     {"3324", "innovasjon", "2022-04-01", "6.5", "APPROVED"},
@@ -55,10 +59,12 @@ class DashboardBrowserTest {
                     {"3320", "innovasjon", "2023-09-01", "2.0", "PENDING"}};
             for (Object[] r : rows) {
                 em.createNativeQuery("""
-                        INSERT INTO result (project_id, municipality_code, focus_area_code, result_date, result_year, kind,
-                          amount, evidence, status, registered_by, registered_at, updated_at, version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, 'NEW_JOBS', ?6, 'bekreftelse', ?7, ?8, CURRENT_TIMESTAMP,
-                          CURRENT_TIMESTAMP, 0)""")
+                        INSERT INTO result (project_id, programme_id, municipality_code, focus_area_id, result_date,
+                          result_year, kind, amount, evidence, status, registered_by, registered_at, updated_at, version)
+                        VALUES (?1, (SELECT programme_id FROM project WHERE id = ?1), ?2,
+                          (SELECT f.id FROM focus_area f JOIN project p ON p.programme_id = f.programme_id
+                           WHERE p.id = ?1 AND f.code = ?3), ?4, ?5, 'NEW_JOBS', ?6, 'bekreftelse', ?7, ?8,
+                          CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
                         .setParameter(1, project).setParameter(2, r[0]).setParameter(3, r[1])
                         .setParameter(4, LocalDate.parse((String) r[2]))
                         .setParameter(5, LocalDate.parse((String) r[2]).getYear())

@@ -114,7 +114,7 @@ class ProgressCacheTest {
     void progressDashboardAndResultsListShowAWriteInTheNextRequest() {
         String name = "Straks " + UUID.randomUUID().toString().substring(0, 8);
         long project = createProject(name);
-        String row = "<a href=\"/projects/" + project + "\">" + name + "</a></th><td class=\"num\">10</td>";
+        String row = "<a href=\"/p/sats-pa-hallingdal/projects/" + project + "\">" + name + "</a></th><td class=\"num\">10</td>";
 
         for (int i = 0; i < 2; i++) { // the second answer comes from the cache
             admin().get("/api/v1/progress?project=" + project).then().statusCode(200)
@@ -157,7 +157,7 @@ class ProgressCacheTest {
     @Test
     void oneVersionServesTheSameFiguresAndAWriteReplacesThem() {
         long project = createProject("Samme " + UUID.randomUUID().toString().substring(0, 8));
-        ProgressFilter filter = new ProgressFilter(null, null, null, project);
+        ProgressFilter filter = no.hallingdal.jobbmal.support.Fixture.progressFilter(null, null, null, project);
         LocalDate day = LocalDate.of(2023, 7, 1);
         Progress first = QuarkusTransaction.requiringNew().call(() -> service.progress(filter, Messages.NB, day));
         Progress again = QuarkusTransaction.requiringNew().call(() -> service.progress(filter, Messages.NB, day));

@@ -1,7 +1,7 @@
 package no.hallingdal.jobbmal.dashboard;
 
 import no.hallingdal.jobbmal.dashboard.ProgressCalculator.Figures;
-import no.hallingdal.jobbmal.dashboard.ProgressCalculator.Phase;
+import no.hallingdal.jobbmal.programme.PeriodState;
 import no.hallingdal.jobbmal.dashboard.ProgressCalculator.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class ProgressCalculatorTest {
         assertEquals(1096, f.daysInPeriod());
         assertEquals(1, f.elapsedDays());
         assertEquals(1095, f.remainingDays());
-        assertEquals(Phase.RUNNING, f.phase());
+        assertEquals(PeriodState.RUNNING, f.state());
     }
 
     @Test
@@ -65,11 +65,11 @@ class ProgressCalculatorTest {
     @Test
     void beforeStart() {
         Figures f = at("2021-12-31", "0");
-        assertEquals(Phase.BEFORE, f.phase());
+        assertEquals(PeriodState.NOT_STARTED, f.state());
         assertEquals(0, f.elapsedDays());
         assertEquals(new BigDecimal("0.0"), f.percentOfTime());
         assertEquals(new BigDecimal("0.0"), f.forecastAtEnd());
-        assertEquals(Status.BEHIND, f.status());
+        assertEquals(Status.NOT_STARTED, f.status());
         // pace = 200 × 30.44 / 1096 = 5.5547 -> 5.6
         assertEquals(new BigDecimal("5.6"), f.requiredPerMonth());
     }
@@ -77,15 +77,17 @@ class ProgressCalculatorTest {
     @Test
     void afterEndTheForecastIsTheResult() {
         Figures f = at("2025-03-01", "201.5");
-        assertEquals(Phase.ENDED, f.phase());
+        assertEquals(PeriodState.ENDED, f.state());
         assertEquals(1096, f.elapsedDays());
         assertEquals(new BigDecimal("100.0"), f.percentOfTime());
         assertEquals(new BigDecimal("201.5"), f.forecastAtEnd());
         assertEquals(new BigDecimal("100.8"), f.percentOfGoal());
-        assertEquals(Status.ON_TRACK, f.status());
-        assertEquals(BigDecimal.ZERO, f.requiredPerMonth());
-        assertEquals(Status.AT_RISK, at("2025-01-01", "170").status());
-        assertEquals(Status.BEHIND, at("2025-01-01", "169.9").status());
+        assertEquals(Status.REACHED, f.status());
+        // no pace once the period has ended: none, not 0
+        assertEquals(null, f.requiredPerMonth());
+        assertEquals(Status.REACHED, at("2025-01-01", "200").status());
+        assertEquals(Status.NOT_REACHED, at("2025-01-01", "199.9").status());
+        assertEquals(new BigDecimal("199.9"), at("2025-01-01", "199.9").forecastAtEnd());
     }
 
     @Test
@@ -94,7 +96,7 @@ class ProgressCalculatorTest {
         assertEquals(1096, f.elapsedDays());
         assertEquals(0, f.remainingDays());
         assertEquals(new BigDecimal("150.0"), f.forecastAtEnd());
-        // 50 missing with one day left: 50 × 30.44 / 1 (the pace is 0 only after the end)
+        // 50 missing with one day left: 50 × 30.44 / 1 (there is no pace only after the end)
         assertEquals(new BigDecimal("1522.0"), f.requiredPerMonth());
     }
 

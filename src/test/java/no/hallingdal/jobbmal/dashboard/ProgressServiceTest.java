@@ -86,7 +86,7 @@ class ProgressServiceTest {
 
     @Test
     void wholeProgramme() {
-        Progress p = at(ProgressFilter.ALL);
+        Progress p = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, null, null, null));
         assertEquals(new BigDecimal("200"), p.goal());
         assertEquals(new BigDecimal("15.8"), p.countedNewJobs());
         assertEquals(new BigDecimal("3.0"), p.pendingNewJobs());
@@ -121,21 +121,21 @@ class ProgressServiceTest {
     @Test
     void projectsCountOnlyApprovedAndPendingNewJobs() {
         // secured jobs (7 approved, 9 pending), a new company, returned (50) and withdrawn (40) count nowhere
-        var rows = service.projects(ProgressFilter.ALL, java.util.Locale.forLanguageTag("nb-NO"));
+        var rows = service.projects(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, null, null, null), java.util.Locale.forLanguageTag("nb-NO"));
         var gol = rows.stream().filter(r -> r.name().equals("Kompetanseløft Gol")).findFirst().orElseThrow();
         var hemsedal = rows.stream().filter(r -> r.name().equals("Reiselivsløft Hemsedal")).findFirst().orElseThrow();
         assertEquals(new BigDecimal("10.3"), gol.counted());
         assertEquals(new BigDecimal("0.0"), gol.pending());
         assertEquals(new BigDecimal("5.5"), hemsedal.counted());
         assertEquals(new BigDecimal("3.0"), hemsedal.pending());
-        var in2023 = service.projects(new ProgressFilter(2023, null, null, null), java.util.Locale.forLanguageTag("nb-NO"));
+        var in2023 = service.projects(no.hallingdal.jobbmal.support.Fixture.progressFilter(2023, null, null, null), java.util.Locale.forLanguageTag("nb-NO"));
         assertEquals(new BigDecimal("0.3"), in2023.stream().filter(r -> r.name().equals("Kompetanseløft Gol"))
                 .findFirst().orElseThrow().counted());
     }
 
     @Test
     void yearScopeComparesWithTheAnnualTarget() {
-        Progress p = at(new ProgressFilter(2022, null, null, null));
+        Progress p = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(2022, null, null, null));
         assertEquals(new BigDecimal("66"), p.goal());
         assertEquals(new BigDecimal("15.5"), p.countedNewJobs());
         assertEquals(new BigDecimal("0.0"), p.pendingNewJobs());
@@ -147,12 +147,12 @@ class ProgressServiceTest {
 
     @Test
     void municipalityAndFocusAreaFilters() {
-        Progress hemsedal = at(new ProgressFilter(null, "3326", null, null));
+        Progress hemsedal = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, "3326", null, null));
         assertEquals(new BigDecimal("5.5"), hemsedal.countedNewJobs());
         assertEquals(new BigDecimal("3.0"), hemsedal.pendingNewJobs());
         assertEquals(new BigDecimal("7.0"), hemsedal.securedJobs());
         assertEquals(1, hemsedal.byMunicipality().size());
-        Progress innovation = at(new ProgressFilter(null, null, "innovasjon", null));
+        Progress innovation = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, null, "innovasjon", null));
         assertEquals(new BigDecimal("10.3"), innovation.countedNewJobs());
         assertEquals(new BigDecimal("3.0"), innovation.pendingNewJobs());
         assertEquals(new BigDecimal("2.0"), innovation.newCompanies());
@@ -214,7 +214,8 @@ class ProgressServiceTest {
                 .body(org.hamcrest.Matchers.containsString("id=\"year-open\""))
                 .body(org.hamcrest.Matchers.containsString("Laget "));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO year_lock (lock_year, locked) VALUES (2023, TRUE)").executeUpdate());
+                "INSERT INTO year_lock (programme_id, lock_year, locked) VALUES ((SELECT id FROM programme WHERE code ="
+                + " 'sats-pa-hallingdal'), 2023, TRUE)").executeUpdate());
         given().get("/reports/2023").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("id=\"year-locked\""))
                 .body(org.hamcrest.Matchers.containsString("id=\"year-counted\">0,3<"))
@@ -249,7 +250,7 @@ class ProgressServiceTest {
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(html.contains("NaN"));
         org.junit.jupiter.api.Assertions.assertFalse(html.contains("Infinity"));
-        Progress p = at(new ProgressFilter(null, "3328", null, null));
+        Progress p = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, "3328", null, null));
         assertEquals(new BigDecimal("0.0"), p.countedNewJobs());
         assertEquals(new BigDecimal("0.0"), p.percentOfGoal());
         assertEquals(new BigDecimal("0.0"), p.forecastAtEnd());
@@ -260,7 +261,7 @@ class ProgressServiceTest {
     void projectScopeUsesTheProjectsExpectedJobs() {
         long gol = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT id FROM project WHERE name = 'Kompetanseløft Gol'").getSingleResult()).longValue());
-        Progress p = at(new ProgressFilter(null, null, null, gol));
+        Progress p = at(no.hallingdal.jobbmal.support.Fixture.progressFilter(null, null, null, gol));
         assertEquals(new BigDecimal("12.0"), p.goal());
         assertEquals(new BigDecimal("10.3"), p.countedNewJobs());      // 10 + 0.1 + 0.2
         assertEquals(new BigDecimal("0.0"), p.pendingNewJobs());

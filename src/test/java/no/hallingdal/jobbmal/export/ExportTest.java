@@ -112,7 +112,8 @@ class ExportTest {
         @SuppressWarnings("unchecked")
         List<Object[]> db = em.createNativeQuery("""
                 SELECT r.id, r.result_date, r.amount, r.women, r.men, r.company_name, r.org_number, r.evidence, r.status,
-                       r.kind, r.municipality_code, r.focus_area_code, r.project_id FROM result r
+                       r.kind, r.municipality_code, (SELECT f.code FROM focus_area f WHERE f.id = r.focus_area_id),
+                       r.project_id FROM result r
                 ORDER BY r.result_date, r.id""").getResultList();
         assertEquals(db.size(), rows.size() - 1);
         for (int i = 0; i < db.size(); i++) {

@@ -14,6 +14,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class BoardProgrammeAccessTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void boardMember() {
+        no.hallingdal.jobbmal.result.ResultTestData.user("board-programme-reader", "board");
+    }
+
     @Test
     @TestSecurity(user = "board-programme-reader", roles = "board")
     void boardReadsButCannotWrite() {

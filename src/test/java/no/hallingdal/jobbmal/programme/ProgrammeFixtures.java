@@ -13,24 +13,25 @@ final class ProgrammeFixtures {
 
     static void restoreSeed() {
         QuarkusTransaction.requiringNew().run(() -> {
-            Programme p = Programme.get();
+            Programme p = Programme.findByCode(no.hallingdal.jobbmal.support.Fixture.SEEDED).orElseThrow();
             p.name = "Sats på Hallingdal";
             p.region = "Hallingdal";
             p.owner = "Regionrådet for Hallingdal";
-            p.county = "Buskerud fylkeskommune (Viken fylkeskommune til 31.12.2023)";
-            p.goal = 200;
-            p.startDate = LocalDate.of(2022, 1, 1);
-            p.endDate = LocalDate.of(2024, 12, 31);
-            AnnualTarget.delete("year < 2022 or year > 2024");
-            FocusAreaTarget.deleteAll();
+            p.countyName = "Buskerud fylkeskommune (Viken fylkeskommune til 31.12.2023)";
+            Period period = p.periods.get(0);
+            period.goal = 200;
+            period.startDate = LocalDate.of(2022, 1, 1);
+            period.endDate = LocalDate.of(2024, 12, 31);
+            period.annualTargets.removeIf(t -> t.year < 2022 || t.year > 2024);
+            period.focusAreaTargets.clear();
             Map<Integer, Integer> seed = Map.of(2022, 66, 2023, 67, 2024, 67);
             for (var e : seed.entrySet()) {
-                AnnualTarget t = AnnualTarget.find("year", e.getKey()).firstResult();
+                AnnualTarget t = period.annualTargets.stream().filter(x -> x.year == e.getKey()).findFirst().orElse(null);
                 if (t == null) {
                     t = new AnnualTarget();
-                    t.programmeId = Programme.THE_ID;
+                    t.period = period;
                     t.year = e.getKey();
-                    t.persist();
+                    period.annualTargets.add(t);
                 }
                 t.target = e.getValue();
             }
@@ -40,6 +41,7 @@ final class ProgrammeFixtures {
 
     /** The programme's current version. */
     static long version() {
-        return QuarkusTransaction.requiringNew().call(() -> Programme.get().version);
+        return QuarkusTransaction.requiringNew().call(() ->
+                Programme.findByCode(no.hallingdal.jobbmal.support.Fixture.SEEDED).orElseThrow().version);
     }
 }

@@ -77,10 +77,10 @@ class ProgrammeTest {
     @TestSecurity(user = "admin", roles = "admin")
     void adminIndexLinksEveryAdminPage() {
         given().get("/admin").then().statusCode(200).contentType("text/html")
-                .body(containsString("href=\"/admin/programme\""))
+                .body(containsString("href=\"/p/sats-pa-hallingdal/admin/programme\""))
                 .body(containsString("href=\"/admin/users\""))
-                .body(containsString("href=\"/admin/approvals\""))
-                .body(containsString("href=\"/admin/years\""))
+                .body(containsString("href=\"/p/sats-pa-hallingdal/admin/approvals\""))
+                .body(containsString("href=\"/p/sats-pa-hallingdal/admin/years\""))
                 .body(containsString("Til godkjenning"));
     }
 

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * test. The HTTP paths keep one representative case each (ProgrammeTest).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ProgrammeValidationTest {
 
     @Inject
@@ -115,7 +116,7 @@ class ProgrammeValidationTest {
             List<Object> args) {
         Draft d = draft(change);
         long version = ProgrammeFixtures.version();
-        assertOnly(refused(() -> service.update(d.input(), new Errors())), field, key, args);
+        assertOnly(refused(() -> service.update(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), new Errors())), field, key, args);
         assertEquals(version, ProgrammeFixtures.version());
     }
 
@@ -149,18 +150,19 @@ class ProgrammeValidationTest {
     @MethodSource("acceptedInputs")
     void acceptedAndSaved(Consumer<Draft> change) {
         Draft d = draft(change);
-        service.update(d.input(), new Errors());
+        service.update(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), new Errors());
         QuarkusTransaction.requiringNew().run(() -> {
-            Programme p = Programme.get();
-            assertEquals(List.of(d.name, d.region, d.owner, d.county), List.of(p.name, p.region, p.owner, p.county));
-            assertEquals(d.goal.longValue(), p.goal);
-            assertEquals(d.periodStart, p.startDate);
-            assertEquals(d.periodEnd, p.endDate);
-            for (AnnualTarget t : AnnualTarget.listForProgramme()) {
+            Programme p = Programme.findByCode(no.hallingdal.jobbmal.support.Fixture.SEEDED).orElseThrow();
+            Period period = p.periods.get(0);
+            assertEquals(List.of(d.name, d.region, d.owner, d.county), List.of(p.name, p.region, p.owner, p.countyName));
+            assertEquals(d.goal.longValue(), period.goal);
+            assertEquals(d.periodStart, period.startDate);
+            assertEquals(d.periodEnd, period.endDate);
+            for (AnnualTarget t : period.annualTargets) {
                 assertEquals(d.annualTargets.getOrDefault(t.year, 0L).longValue(), t.target, "target of " + t.year);
             }
             Map<String, Long> focus = new TreeMap<>();
-            FocusAreaTarget.listForProgramme().forEach(t -> focus.put(t.focusAreaCode, (long) t.target));
+            period.focusAreaTargets.forEach(t -> focus.put(t.focusArea.code, (long) t.target));
             assertEquals(new TreeMap<>(d.focusAreaTargets), focus);
         });
     }
@@ -171,13 +173,14 @@ class ProgrammeValidationTest {
             x.version = x.version - 1;
             x.goal = 300L;
         });
-        assertThrows(ConflictException.class, () -> service.update(d.input(), new Errors()));
-        assertEquals(200, QuarkusTransaction.requiringNew().call(() -> Programme.get().goal));
+        assertThrows(ConflictException.class, () -> service.update(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), new Errors()));
+        assertEquals(200, (int) QuarkusTransaction.requiringNew().call(() ->
+                Programme.findByCode(no.hallingdal.jobbmal.support.Fixture.SEEDED).orElseThrow().periods.get(0).goal));
     }
 
     @Test
     void everyBadFieldIsNamedAtOnce() {
-        List<String> fields = refused(() -> service.update(draft(d -> {
+        List<String> fields = refused(() -> service.update(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> {
             d.name = null;
             d.goal = 0L;
             d.periodEnd = LocalDate.of(2021, 1, 1);

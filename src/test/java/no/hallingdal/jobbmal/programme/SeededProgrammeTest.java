@@ -16,14 +16,19 @@ class SeededProgrammeTest {
     @Test
     void programmeAndAnnualTargetsAreSeeded() {
         QuarkusTransaction.requiringNew().run(() -> {
-            Programme p = Programme.get();
+            Programme p = Programme.findByCode("sats-pa-hallingdal").orElseThrow();
             assertEquals("Sats på Hallingdal", p.name);
             assertEquals("Hallingdal", p.region);
             assertEquals("Regionrådet for Hallingdal", p.owner);
-            assertEquals(200, p.goal);
-            assertEquals(LocalDate.of(2022, 1, 1), p.startDate);
-            assertEquals(LocalDate.of(2024, 12, 31), p.endDate);
-            List<AnnualTarget> targets = AnnualTarget.listForProgramme();
+            assertEquals("33", p.countyCode);
+            assertEquals(List.of("3320", "3322", "3324", "3326", "3328", "3330"),
+                    p.municipalities.stream().map(m -> m.code).toList());
+            assertEquals(1, p.periods.size());
+            Period period = p.periods.get(0);
+            assertEquals(200, period.goal);
+            assertEquals(LocalDate.of(2022, 1, 1), period.startDate);
+            assertEquals(LocalDate.of(2024, 12, 31), period.endDate);
+            List<AnnualTarget> targets = period.annualTargets;
             assertEquals(List.of(2022, 2023, 2024), targets.stream().map(t -> t.year).toList());
             assertEquals(List.of(66, 67, 67), targets.stream().map(t -> t.target).toList());
             assertEquals(200, targets.stream().mapToInt(t -> t.target).sum());

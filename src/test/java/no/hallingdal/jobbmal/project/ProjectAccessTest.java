@@ -25,7 +25,7 @@ class ProjectAccessTest {
         String owner = ProjectFixtures.unique("Eier");
         long id = ProjectFixtures.project(name, "innovasjon", List.of("3324"), "active", "forstudie", "3", null);
         given().get("/projects").then().statusCode(200).body(containsString(name))
-                .body(not(containsString("href=\"/projects/new\"")));
+                .body(not(containsString("href=\"/p/sats-pa-hallingdal/projects/new\"")));
         given().get("/projects/" + id).then().statusCode(200)
                 .body(not(containsString("Registrer resultat")))
                 .body(not(containsString("/edit\"")));
@@ -54,7 +54,7 @@ class ProjectAccessTest {
         long other = ProjectFixtures.project(ProjectFixtures.unique("Annet prosjekt"), "innovasjon",
                 List.of("3324"), "active", "forstudie", "3", null);
         given().get("/projects/" + own).then().statusCode(200)
-                .body(containsString("href=\"/results/new?project=" + own + "\""))
+                .body(containsString("href=\"/p/sats-pa-hallingdal/results/new?project=" + own + "\""))
                 .body(not(containsString("/edit\"")));
         given().get("/projects/" + other).then().statusCode(200)
                 .body(not(containsString("Registrer resultat")));

@@ -29,7 +29,7 @@ public final class ProjectFixtures {
             User u = new User();
             u.username = username;
             u.displayName = "Test " + username;
-            u.role = role;
+            no.hallingdal.jobbmal.support.Fixture.giveRole(u, role);
             u.active = true;
             u.createdAt = Instant.now();
             u.passwordHash = "not-a-real-hash";
@@ -46,7 +46,7 @@ public final class ProjectFixtures {
                 u = new User();
                 u.username = username;
                 u.displayName = "Test " + username;
-                u.role = role;
+                no.hallingdal.jobbmal.support.Fixture.giveRole(u, role);
                 u.active = true;
                 u.createdAt = Instant.now();
                 u.passwordHash = "not-a-real-hash";
@@ -63,7 +63,8 @@ public final class ProjectFixtures {
             Project p = new Project();
             p.name = name;
             p.description = "Testprosjekt";
-            p.focusArea = FocusArea.findById(focusArea);
+            p.programme = no.hallingdal.jobbmal.support.Fixture.seededProgramme();
+            p.focusArea = FocusArea.findByCode(p.programme.id, focusArea).orElseThrow();
             municipalities.forEach(c -> p.municipalities.add(Municipality.findById(c)));
             if (leadId != null) {
                 p.leads.add(User.findById(leadId));

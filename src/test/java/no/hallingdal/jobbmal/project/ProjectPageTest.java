@@ -56,9 +56,9 @@ class ProjectPageTest {
                 .body(containsString("Hovedprosjekt"))
                 .body(containsString("Aktiv"))
                 .body(containsString("<section id=\"project-results\">"))
-                .body(containsString("href=\"/results/new?project=" + id + "\""))
+                .body(containsString("href=\"/p/sats-pa-hallingdal/results/new?project=" + id + "\""))
                 .body(containsString("Registrer resultat"))
-                .body(containsString("href=\"/projects/" + id + "/edit\""));
+                .body(containsString("href=\"/p/sats-pa-hallingdal/projects/" + id + "/edit\""));
     }
 
     @Test

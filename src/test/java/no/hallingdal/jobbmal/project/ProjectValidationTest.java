@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * HTTP paths keep one representative case each (ProjectApiTest, ProjectPageTest).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ProjectValidationTest {
 
     @Inject
@@ -126,7 +127,7 @@ class ProjectValidationTest {
             List<Object> args) {
         Draft d = draft(change);
         long before = countProjects();
-        assertOnly(refused(() -> service.create(d.input(), new Errors())), field, key, args);
+        assertOnly(refused(() -> service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), new Errors())), field, key, args);
         assertEquals(before, countProjects());
     }
 
@@ -163,14 +164,14 @@ class ProjectValidationTest {
     @MethodSource("acceptedInputs")
     void acceptedAndSaved(Consumer<Draft> change) {
         Draft d = draft(change);
-        Project p = service.create(d.input(), new Errors());
+        Project p = service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), new Errors());
         assertNotNull(p.id);
         assertEquals(d.name, ProjectFixtures.load(p.id).name);
     }
 
     @Test
     void savedValuesAreTheCurrentMunicipalityCodeAndOneDecimal() {
-        Project p = service.create(draft(d -> {
+        Project p = service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> {
             d.municipalities = List.of("3041", "3326");
             d.expectedNewJobs = dec("12.50");
         }).input(), new Errors());
@@ -185,17 +186,17 @@ class ProjectValidationTest {
         User board = ProjectFixtures.user("board");
         User inactive = ProjectFixtures.user("lead");
         Accounts.setActive(inactive.id, false);
-        assertOnly(refused(() -> service.create(draft(d -> d.leads = List.of(board.id)).input(), new Errors())),
+        assertOnly(refused(() -> service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> d.leads = List.of(board.id)).input(), new Errors())),
                 "leads", "project.error.lead", board.id);
-        assertOnly(refused(() -> service.create(draft(d -> d.leads = List.of(lead.id, inactive.id)).input(),
+        assertOnly(refused(() -> service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> d.leads = List.of(lead.id, inactive.id)).input(),
                 new Errors())), "leads", "project.error.lead", inactive.id);
-        Project p = service.create(draft(d -> d.leads = List.of(lead.id)).input(), new Errors());
+        Project p = service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> d.leads = List.of(lead.id)).input(), new Errors());
         assertEquals(true, ProjectFixtures.load(p.id).isLedBy(lead.id));
     }
 
     @Test
     void everyBadFieldIsNamedAtOnce() {
-        List<String> fields = refused(() -> service.create(draft(d -> {
+        List<String> fields = refused(() -> service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), draft(d -> {
             d.name = "";
             d.municipalities = List.of();
             d.endDate = LocalDate.of(2020, 1, 1);
@@ -209,7 +210,7 @@ class ProjectValidationTest {
         // the form reports text it could not read as a value; the service adds no "required" for that field
         Errors parsed = new Errors().add("expectedNewJobs", "error.number");
         Draft d = draft(x -> x.expectedNewJobs = null);
-        assertOnly(refused(() -> service.create(d.input(), parsed)), "expectedNewJobs", "error.number");
+        assertOnly(refused(() -> service.create(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), d.input(), parsed)), "expectedNewJobs", "error.number");
     }
 
     long existing(String name) {

@@ -42,17 +42,17 @@ class ProjectResultsLimitTest {
         String html = given().auth().preemptive().basic("admin", "test-admin-password-1")
                 .get("/projects/" + project).then().statusCode(200).extract().asString();
         String section = html.substring(html.indexOf("class=\"project-results\""));
-        Matcher links = Pattern.compile("href=\"/results/(\\d+)\"").matcher(section);
+        Matcher links = Pattern.compile("href=\"/p/sats-pa-hallingdal/results/(\\d+)\"").matcher(section);
         int shown = 0;
         while (links.find()) {
             shown++;
         }
         assertEquals(ResultSearch.PROJECT_PAGE_RESULTS, shown);
-        assertTrue(section.contains("href=\"/results/" + newest + "\""), "the newest is listed");
-        assertFalse(section.contains("href=\"/results/" + oldest + "\""), "the oldest is left out");
+        assertTrue(section.contains("href=\"/p/sats-pa-hallingdal/results/" + newest + "\""), "the newest is listed");
+        assertFalse(section.contains("href=\"/p/sats-pa-hallingdal/results/" + oldest + "\""), "the oldest is left out");
         assertTrue(section.contains("Viser de 100 nyeste av 101 resultater."), section);
         // the sums still cover every result
         assertTrue(section.contains("<dd>101</dd>"), section);
-        assertTrue(section.contains("href=\"/results?project=" + project + "\""));
+        assertTrue(section.contains("href=\"/p/sats-pa-hallingdal/results?project=" + project + "\""));
     }
 }

@@ -330,16 +330,16 @@ class ResultApiTest {
 
     @Test
     void yearLockBlocksLeadsAndNeedsReasonFromAdmin() {
-        // 2001 is used only by this test, so the lock does not disturb other tests
+        // 2025 (after the period) is used only by this test, so the lock does not disturb other tests
         Map<String, Object> body = valid();
-        body.put("date", "2001-06-01");
+        body.put("date", "2025-06-01");
         long id = asAdmin(() -> post(body).then().statusCode(201).extract().jsonPath().getLong("id"));
-        asAdmin(() -> no.hallingdal.jobbmal.support.Forms.post("/admin/years", "/admin/years/2001/lock", Map.of())
+        asAdmin(() -> no.hallingdal.jobbmal.support.Forms.post("/admin/years", "/admin/years/2025/lock", Map.of())
                 .then().statusCode(303));
         try {
             asLead(() -> {
                 post(body).then().statusCode(400).body("errors.field", hasItem("date"))
-                        .body("errors.message", hasItem(containsString("2001 er låst")));
+                        .body("errors.message", hasItem(containsString("2025 er låst")));
                 given().contentType(ContentType.JSON).body(Map.of("reason", "x")).post(API + "/" + id + "/withdraw")
                         .then().statusCode(400);
                 return null;
@@ -357,12 +357,12 @@ class ResultApiTest {
                 return null;
             });
         } finally {
-            asAdmin(() -> no.hallingdal.jobbmal.support.Forms.post("/admin/years", "/admin/years/2001/unlock", Map.of())
+            asAdmin(() -> no.hallingdal.jobbmal.support.Forms.post("/admin/years", "/admin/years/2025/unlock", Map.of())
                     .then().statusCode(303));
         }
         assertEquals(2, ResultTestData.countResults(project.id));
         List<String> lockHistory = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                no.hallingdal.jobbmal.history.ChangeEvent.forEntity("year_lock", 2001).stream()
+                no.hallingdal.jobbmal.history.ChangeEvent.forEntity("year_lock", 2025).stream()
                         .map(e -> e.action + " by " + e.changedByName).toList());
         assertEquals("unlocked by Administrator", lockHistory.get(0));
         assertEquals("locked by Administrator", lockHistory.get(1));

@@ -3,11 +3,12 @@ package no.hallingdal.jobbmal.result;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import no.hallingdal.jobbmal.common.JobbmalConfig;
 import no.hallingdal.jobbmal.demo.DemoSeed;
 import no.hallingdal.jobbmal.project.Project;
+import no.hallingdal.jobbmal.support.Fixture;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -24,23 +25,16 @@ class ResultDemoDataTest {
     @Inject
     ResultSearch service;
 
-    record Size(int results) implements JobbmalConfig.Demo {
-        public int projects() {
-            return 2;
-        }
-
-        public long seed() {
-            return 7;
-        }
-    }
-
     @Test
     void seedsResultsOverTheDemoProjectsWithEveryStatusAndOneDoubleCount() {
         Project a = ResultTestData.project("Demo A", List.of("3324", "3326"));
         Project b = ResultTestData.project("Demo B", List.of("3330"));
         QuarkusTransaction.requiringNew().run(() -> {
             List<Project> projects = List.of(Project.findById(a.id), Project.findById(b.id));
-            demo.seed(new DemoSeed(new Random(7), projects, new Size(300)));
+            DemoSeed.Slice slice = new DemoSeed.Slice(projects, LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31),
+                    300, List.of("Hallingdal Trevare", "Gol Regnskap", "Flå Bryggeri"), null);
+            demo.seed(new DemoSeed(new Random(7), List.of(Fixture.seededProgramme()), projects, List.of(slice),
+                    LocalDate.of(2024, 12, 31))); // the last day: only the last weeks' results still wait
         });
         QuarkusTransaction.requiringNew().run(() -> {
             List<Result> results = Result.list("project.id in ?1", List.of(a.id, b.id));

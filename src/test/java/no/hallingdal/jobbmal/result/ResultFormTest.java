@@ -66,7 +66,7 @@ class ResultFormTest {
         given().get("/results/new").then().statusCode(200).contentType("text/html")
                 .body(containsString(project.name)).body(containsString(second.name))
                 .body(not(containsString(other.name)))
-                .body(containsString("action=\"/results/new\""))
+                .body(containsString("action=\"/p/sats-pa-hallingdal/results/new\""))
                 .body(not(containsString("<script>")));
         given().get(formPage()).then().statusCode(200)
                 .body(containsString("value=\"3324\""))
@@ -110,8 +110,8 @@ class ResultFormTest {
                 .body(containsString("2,5"))
                 .body(containsString("Registrert"))
                 .body(containsString("Historikk"))
-                .body(containsString("action=\"/results/" + id + "/approve\""))
-                .body(containsString("action=\"/results/" + id + "/withdraw\""));
+                .body(containsString("action=\"/p/sats-pa-hallingdal/results/" + id + "/approve\""))
+                .body(containsString("action=\"/p/sats-pa-hallingdal/results/" + id + "/withdraw\""));
         given().header("Accept-Language", "en").get("/results/" + id).then().statusCode(200)
                 .body(containsString("Awaiting approval")).body(containsString("2.5"));
         // the list shows the sum over the filtered set with a decimal comma
@@ -153,7 +153,7 @@ class ResultFormTest {
                 .body(containsString("id=\"f-evidence-error\">Dokumentasjonen kan ikke være lengre enn 4000 tegn "
                         + "(du skrev 100000).</p>"))
                 .body(containsString("value=\"Beholdt Firmanavn\""))
-                .body(containsString("action=\"/results/" + id + "\""));
+                .body(containsString("action=\"/p/sats-pa-hallingdal/results/" + id + "\""));
         given().get("/api/v1/results/" + id).then().body("companyName", equalTo("Gol Trevare AS"))
                 .body("evidence", equalTo("Bekreftelse fra bedrift")).body("version", equalTo(0));
     }
@@ -302,7 +302,7 @@ class ResultFormTest {
         given().header("Accept-Language", "nb").get("/results/projects/" + project.id).then().statusCode(200)
                 .body(containsString("2,5 av 20 forventede nye arbeidsplasser er godkjent; 4 venter på godkjenning"))
                 .body(containsString("Sikrede arbeidsplasser"))
-                .body(containsString("href=\"/results/new?project=" + project.id + "\""));
+                .body(containsString("href=\"/p/sats-pa-hallingdal/results/new?project=" + project.id + "\""));
         given().get("/results/projects/987654321").then().statusCode(404);
     }
 
@@ -311,7 +311,7 @@ class ResultFormTest {
     void yearLockPageListsProgrammeYears() {
         given().get("/admin/years").then().statusCode(200)
                 .body(containsString("2022")).body(containsString("2024"))
-                .body(containsString("action=\"/admin/years/2023/"));
+                .body(containsString("action=\"/p/sats-pa-hallingdal/admin/years/2023/"));
     }
 
     @Test
@@ -324,7 +324,7 @@ class ResultFormTest {
     @Test
     @TestSecurity(user = ResultTestData.BOARD, roles = "board")
     void boardReadsButCannotRegister() {
-        given().get("/results").then().statusCode(200).body(not(containsString("href=\"/results/new\"")));
+        given().get("/results").then().statusCode(200).body(not(containsString("href=\"/p/sats-pa-hallingdal/results/new\"")));
         given().get("/results/new").then().statusCode(403);
     }
 }

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 class ResultReasonsAndYearLocksTest {
 
-    /** The year these tests lock, used by no other test; the lock is removed after each test. */
-    static final int LOCKED = 2002;
+    /** The year these tests lock: after the programme's start (earlier dates are refused); unlocked after each test. */
+    static final int LOCKED = 2025;
 
     @Inject
     ResultService service;
@@ -65,11 +65,16 @@ class ResultReasonsAndYearLocksTest {
 
     static void setLocked(int year, boolean locked) {
         QuarkusTransaction.requiringNew().run(() -> {
+            long programme = no.hallingdal.jobbmal.support.Fixture.seededProgramme().id;
             if (!locked) {
-                YearLock.deleteById(year);
+                YearLock l = YearLock.find(programme, year);
+                if (l != null) {
+                    l.delete();
+                }
                 return;
             }
             YearLock l = new YearLock();
+            l.programmeId = programme;
             l.lockYear = year;
             l.locked = true;
             l.persist();
@@ -141,13 +146,13 @@ class ResultReasonsAndYearLocksTest {
     @TestSecurity(user = "admin", roles = "admin")
     void onlyTheYearsFrom2000ToTenYearsAheadCanBeLocked() {
         int last = LocalDate.now(Formats.ZONE).getYear() + 10;
-        assertThrows(NotFoundException.class, () -> yearLocks.setLocked(1999, true));
-        assertThrows(NotFoundException.class, () -> yearLocks.setLocked(last + 1, true));
+        assertThrows(NotFoundException.class, () -> yearLocks.setLocked(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), 1999, true));
+        assertThrows(NotFoundException.class, () -> yearLocks.setLocked(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), last + 1, true));
         try {
             for (int year : List.of(2000, last)) {
-                yearLocks.setLocked(year, true);
-                assertEquals(true, QuarkusTransaction.requiringNew().call(() -> YearLock.isLocked(year)), "" + year);
-                yearLocks.setLocked(year, false);
+                yearLocks.setLocked(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), year, true);
+                assertEquals(true, QuarkusTransaction.requiringNew().call(() -> YearLock.isLocked(no.hallingdal.jobbmal.support.Fixture.seededProgramme().id, year)), "" + year);
+                yearLocks.setLocked(no.hallingdal.jobbmal.support.Fixture.seededProgramme(), year, false);
             }
         } finally {
             setLocked(2000, false);

@@ -32,7 +32,7 @@ public final class ResultTestData {
             User u = new User();
             u.username = username;
             u.displayName = "Test " + username;
-            u.role = role;
+            no.hallingdal.jobbmal.support.Fixture.giveRole(u, role);
             u.active = true;
             u.createdAt = Instant.now();
             u.passwordHash = BcryptUtil.bcryptHash(PASSWORD);
@@ -50,7 +50,8 @@ public final class ResultTestData {
         return QuarkusTransaction.requiringNew().call(() -> {
             Project p = new Project();
             p.name = namePrefix + " " + UUID.randomUUID().toString().substring(0, 8);
-            p.focusArea = FocusArea.findById("innovasjon");
+            p.programme = no.hallingdal.jobbmal.support.Fixture.seededProgramme();
+            p.focusArea = FocusArea.findByCode(p.programme.id, "innovasjon").orElseThrow();
             for (String code : municipalities) {
                 p.municipalities.add(Municipality.findById(code));
             }

@@ -106,6 +106,8 @@ class ResultValidationTest {
                 refused("no date", d -> d.date = null, "date", "error.required"),
                 refused("tomorrow", d -> d.date = TODAY.plusDays(1), "date", "result.error.date.future"),
                 refused("1999-12-31", d -> d.date = LocalDate.of(1999, 12, 31), "date", "result.error.date.early"),
+                refused("2021-12-31, the day before the programme's first period", d -> d.date = LocalDate.of(2021, 12, 31),
+                        "date", "result.error.date.beforeProgramme", LocalDate.of(2022, 1, 1)),
                 refused("no kind", d -> d.kind = null, "kind", "error.required"),
                 refused("unknown kind", d -> d.kind = "OLD_JOBS", "kind", "result.error.kind"),
                 refused("no amount", d -> d.amount = null, "amount", "error.required"),
@@ -174,7 +176,7 @@ class ResultValidationTest {
                 accepted("amount 500.0", d -> d.amount = dec("500.0")),
                 accepted("amount 2.50 (one decimal, written with two)", d -> d.amount = dec("2.50")),
                 accepted("today", d -> d.date = TODAY),
-                accepted("2000-01-01", d -> d.date = LocalDate.of(2000, 1, 1)),
+                accepted("2022-01-01, the first period's first day", d -> d.date = LocalDate.of(2022, 1, 1)),
                 accepted("kind in lower case", d -> d.kind = "secured_jobs"),
                 accepted("women + men = amount", d -> {
                     d.women = dec("1.0");

@@ -21,7 +21,10 @@ public final class Accounts {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates an active user; returns its id. The password is hashed with bcrypt like the real ones. */
+    /**
+     * Creates an active user with the wave-1 role in the seeded programme (county: its county; admin: also a system
+     * administrator, as in wave 1); returns its id. The password is hashed with bcrypt like the real ones.
+     */
     public static Long create(String username, String role, String password) {
         return create(username, username + " Testesen", role, password);
     }
@@ -31,7 +34,7 @@ public final class Accounts {
             User u = new User();
             u.username = username;
             u.displayName = displayName;
-            u.role = role;
+            Fixture.giveRole(u, role);
             u.active = true;
             u.createdAt = Instant.now();
             u.passwordHash = BcryptUtil.bcryptHash(password);
@@ -52,7 +55,9 @@ public final class Accounts {
         return QuarkusTransaction.requiringNew().call(() -> {
             no.hallingdal.jobbmal.project.Project p = new no.hallingdal.jobbmal.project.Project();
             p.name = name;
-            p.focusArea = no.hallingdal.jobbmal.municipality.FocusArea.findById("innovasjon");
+            p.programme = Fixture.seededProgramme();
+            p.focusArea = no.hallingdal.jobbmal.municipality.FocusArea.findByCode(p.programme.id, "innovasjon")
+                    .orElseThrow();
             p.projectOwner = "Testeier AS";
             p.phase = no.hallingdal.jobbmal.project.ProjectPhase.FORPROSJEKT;
             p.status = no.hallingdal.jobbmal.project.ProjectStatus.ACTIVE;

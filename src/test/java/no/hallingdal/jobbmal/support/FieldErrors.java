@@ -1,6 +1,7 @@
 package no.hallingdal.jobbmal.support;
 
 import no.hallingdal.jobbmal.common.FieldError;
+import no.hallingdal.jobbmal.common.Formats;
 import no.hallingdal.jobbmal.common.Messages;
 import no.hallingdal.jobbmal.common.ValidationException;
 import org.junit.jupiter.api.function.Executable;
@@ -48,7 +49,9 @@ public final class FieldErrors {
         for (Locale locale : List.of(Messages.NB, Messages.EN)) {
             String text = MESSAGES.get(locale, key, args);
             for (Object arg : args) {
-                assertTrue(text.contains(String.valueOf(arg)), () -> locale + " " + key + " does not show " + arg
+                // a date is shown as the reader writes it (Messages formats it)
+                String shown = arg instanceof java.time.LocalDate d ? Formats.date(d, locale) : String.valueOf(arg);
+                assertTrue(text.contains(shown), () -> locale + " " + key + " does not show " + arg
                         + ": " + text);
             }
         }

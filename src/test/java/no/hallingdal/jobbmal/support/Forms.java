@@ -27,7 +27,8 @@ public final class Forms {
 
     /** GETs {@code pagePath} and returns the CSRF cookie and form token it carries. */
     public static Csrf csrf(String pagePath) {
-        Response page = given().redirects().follow(false).get(pagePath);
+        // a wave-1 page URL redirects to the programme's page, which carries the token
+        Response page = given().redirects().follow(true).get(pagePath);
         String cookie = page.getCookie(CSRF_COOKIE);
         Matcher m = TOKEN.matcher(page.asString());
         if (!m.find()) {

@@ -1,6 +1,7 @@
-package no.hallingdal.jobbmal.municipality;
+package no.hallingdal.jobbmal.programme;
 
 import jakarta.inject.Inject;
+import no.hallingdal.jobbmal.municipality.ReferenceData;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,9 @@ public class ReferenceApi {
     @Inject
     ReferenceData referenceData;
 
+    @Inject
+    ProgrammeScope scope;
+
     public record MunicipalityDto(String code, String name, String formerCode) {
     }
 
@@ -27,18 +31,19 @@ public class ReferenceApi {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "The programme's municipalities, with current and 2020–2023 codes")
+    @Operation(summary = "The programme's municipalities (parameter programme: its code; optional while the instance has one "
+            + "programme), with current and 2020–2023 codes")
     public List<MunicipalityDto> municipalities() {
-        return referenceData.municipalities().stream()
+        return scope.programme().municipalities.stream()
                 .map(m -> new MunicipalityDto(m.code, m.name, m.formerCode))
                 .toList();
     }
 
     @GET
     @Path("/focus-areas")
-    @Operation(summary = "The programme's focus areas (innsatsområder)")
+    @Operation(summary = "The programme's focus areas (innsatsområder); parameter programme as for municipalities")
     public List<FocusAreaDto> focusAreas() {
-        return referenceData.focusAreas().stream()
+        return referenceData.focusAreas(scope.programme().id).stream()
                 .map(f -> new FocusAreaDto(f.code, f.nameNb, f.nameEn))
                 .toList();
     }
