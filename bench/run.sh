@@ -184,7 +184,7 @@ login() {
     "$BASE/j_security_check"
   value=$(awk '$6 == "jobbmal-session" {print $7}' "$jar")
   [ -n "$value" ] || fail "login as $1 failed"
-  curl -s -o /dev/null --max-time 120 -b "$jar" -c "$jar" "$BASE/"
+  curl -s -o /dev/null --max-time 120 -b "$jar" -c "$jar" "$BASE/p/$P/"
   csrf=$(awk '$6 == "jobbmal-csrf" {print $7}' "$jar")
   [ -n "$csrf" ] || fail "no CSRF cookie for $1"
   echo "jobbmal-session=$value; jobbmal-csrf=$csrf"
