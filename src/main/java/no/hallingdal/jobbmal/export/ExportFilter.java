@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What an export holds: one programme's results, of one of its periods (its dates) or all of them, narrowed by
@@ -94,28 +96,11 @@ public record ExportFilter(long programmeId, String period, LocalDate periodStar
 
     /** e.g. "2024", "2024-3324", "2023-01-01_2023-06-30", or "alle". */
     public String fileSuffix() {
-        List<String> parts = new ArrayList<>();
-        if (!ProgrammeScope.ALL_PERIODS.equals(period)) {
-            parts.add("periode" + period);
-        }
-        if (year != null) {
-            parts.add(String.valueOf(year));
-        }
-        if (from != null || to != null) {
-            parts.add((from == null ? "" : from.toString()) + "_" + (to == null ? "" : to.toString()));
-        }
-        if (municipality != null) {
-            parts.add(municipality);
-        }
-        if (focusArea != null) {
-            parts.add(focusArea);
-        }
-        if (kind != null) {
-            parts.add(kind.toLowerCase().replace('_', '-'));
-        }
-        if (status != null) {
-            parts.add(status.toLowerCase());
-        }
+        List<String> parts = Stream.of(ProgrammeScope.ALL_PERIODS.equals(period) ? null : "periode" + period,
+                year == null ? null : String.valueOf(year),
+                from == null && to == null ? null : (from == null ? "" : from) + "_" + (to == null ? "" : to),
+                municipality, focusArea, kind == null ? null : kind.toLowerCase().replace('_', '-'),
+                status == null ? null : status.toLowerCase()).filter(Objects::nonNull).toList();
         return parts.isEmpty() ? "alle" : String.join("-", parts);
     }
 }

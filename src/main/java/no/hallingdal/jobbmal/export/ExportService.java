@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Reads the rows of the exports (docs/exports.md). The results are streamed from the database in date and id
@@ -51,10 +50,7 @@ public class ExportService {
     /** Rows fetched from the database at a time. */
     static final int FETCH_SIZE = 1000;
 
-    /**
-     * One row per result with its double count, in the order of the index on (result_date, id). The names come
-     * from {@link Names}: joining them in cost the database more than the whole lookup (docs/benchmarks.md).
-     */
+    /** One row per result with its double count, in the order of the index on (result_date, id); names: {@link Names}. */
     static final String RESULTS_SQL = """
             SELECT r.id, r.result_date, r.result_year, r.project_id, r.focus_area_id, r.municipality_code, r.kind,
                    r.amount, r.women, r.men, r.company_name, r.org_number, r.status, r.evidence, r.registered_by,
