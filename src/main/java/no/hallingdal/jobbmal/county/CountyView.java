@@ -1,17 +1,15 @@
 package no.hallingdal.jobbmal.county;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateData;
 import no.hallingdal.jobbmal.common.Formats;
 import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.dashboard.DashboardView;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the county overview page shows of an {@link CountyOverview.Overview}: the rows, the chart of percent of goal
@@ -40,12 +38,9 @@ public class CountyView {
                     Formats.percent(r.percentOfTime(), locale), messages.get(locale, "status." + r.status())))
                     .append(' ');
         }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("type", "bar");
-        spec.put("labels", labels);
-        spec.put("datasets", List.of(dataset(messages.get(locale, "county.percentOfGoal"), "goal", goal),
-                dataset(messages.get(locale, "county.percentOfTime"), "time", time)));
-        this.chart = write(json, spec);
+        this.chart = DashboardView.write(json, DashboardView.chart("bar", labels,
+                List.of(DashboardView.dataset(messages.get(locale, "county.percentOfGoal"), "goal", goal),
+                        DashboardView.dataset(messages.get(locale, "county.percentOfTime"), "time", time))));
         this.chartText = overview.rows().isEmpty() ? messages.get(locale, "county.none") : text.toString().trim();
     }
 
@@ -56,21 +51,5 @@ public class CountyView {
 
     public boolean empty() {
         return overview.rows().isEmpty();
-    }
-
-    private static Map<String, Object> dataset(String label, String kind, List<BigDecimal> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", label);
-        m.put("kind", kind);
-        m.put("data", data);
-        return m;
-    }
-
-    private static String write(ObjectMapper json, Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

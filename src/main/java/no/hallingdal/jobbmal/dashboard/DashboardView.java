@@ -174,7 +174,8 @@ public class DashboardView {
         return sb.toString().trim();
     }
 
-    private static Map<String, Object> chart(String type, List<String> labels, List<Map<String, Object>> datasets) {
+    /** A chart's specification as js/dashboard.js and js/county.js read it (type, labels, datasets). */
+    public static Map<String, Object> chart(String type, List<String> labels, List<Map<String, Object>> datasets) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("labels", labels);
@@ -182,7 +183,8 @@ public class DashboardView {
         return m;
     }
 
-    private static Map<String, Object> dataset(String label, String kind, List<BigDecimal> data) {
+    /** One dataset of a chart: its label, its kind (the colour and style the script gives it) and its values. */
+    public static Map<String, Object> dataset(String label, String kind, List<BigDecimal> data) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
         m.put("kind", kind);
@@ -190,7 +192,8 @@ public class DashboardView {
         return m;
     }
 
-    private static String write(ObjectMapper json, Object o) {
+    /** A chart's specification as JSON for the page. */
+    public static String write(ObjectMapper json, Object o) {
         try {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
