@@ -115,6 +115,8 @@ public final class TestProgrammes {
                     "DELETE FROM focus_area WHERE programme_id = ?1",
                     "DELETE FROM programme_municipality WHERE programme_id = ?1",
                     "DELETE FROM year_lock WHERE programme_id = ?1",
+                    "DELETE FROM mail_outbox WHERE programme_id = ?1",
+                    "DELETE FROM deadline WHERE programme_id = ?1",
                     "DELETE FROM programme WHERE id = ?1"}) {
                 em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
             }
