@@ -54,6 +54,50 @@ public interface JobbmalConfig {
     @WithDefault("false")
     boolean secureCookies();
 
+    /** E-mail: reminders before deadlines, returned results, the admin's digest (mail/, docs/configuration.md). */
+    Mail mail();
+
+    interface Mail {
+        /** Send e-mails (env JOBBMAL_MAIL_ENABLED); off: nothing is written to the outbox and nothing is sent. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Days before a deadline when its reminder goes out (env JOBBMAL_MAIL_REMINDER_DAYS). */
+        @WithName("reminder-days")
+        @WithDefault("7")
+        int reminderDays();
+
+        /** Day of the week of the admin's digest (env JOBBMAL_MAIL_DIGEST_DAY), e.g. MONDAY. */
+        @WithName("digest-day")
+        @WithDefault("MONDAY")
+        java.time.DayOfWeek digestDay();
+
+        /** A result pending longer than this many days is in the digest (env JOBBMAL_MAIL_PENDING_DAYS). */
+        @WithName("pending-days")
+        @WithDefault("7")
+        int pendingDays();
+
+        /** The address users reach Jobbmål at, for the links in e-mails (env JOBBMAL_MAIL_BASE_URL). */
+        @WithName("base-url")
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** Attempts before an e-mail is given up as failed (env JOBBMAL_MAIL_MAX_ATTEMPTS). */
+        @WithName("max-attempts")
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** How often the outbox is sent (env JOBBMAL_MAIL_SEND_EVERY), e.g. 15s; {@code off} stops the sender. */
+        @WithName("send-every")
+        @WithDefault("15s")
+        String sendEvery();
+
+        /** How often due reminders and digests are looked for (env JOBBMAL_MAIL_CHECK_EVERY), e.g. 1h. */
+        @WithName("check-every")
+        @WithDefault("1h")
+        String checkEvery();
+    }
+
     interface Session {
         /** How long a login session lasts without activity (env JOBBMAL_SESSION_IDLE_TIMEOUT), ISO-8601 duration. */
         @WithName("idle-timeout")

@@ -29,7 +29,8 @@ public class Messages {
 
     /** Bundle names; a missing file is skipped, so a feature adds its bundle by adding its name. */
     public static final List<String> BUNDLES =
-            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup", "county");
+            List.of("msg", "programme", "project", "account", "result", "dashboard", "export", "backup", "county",
+                    "mail");
 
     private final Map<String, String> nb;
     private final Map<String, String> en;

@@ -51,6 +51,9 @@ public class ResultService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ResultReturned> returnedEvent;
+
     /** The result of a save: the result and the projects it is double counted with (for the warning). */
     public record Saved(ResultView result, List<String> doubleCountProjects) {
     }
@@ -190,7 +193,9 @@ public class ResultService {
         Map<String, Object> before = ResultHistory.snapshot(r);
         r.status = ResultStatus.RETURNED;
         r.statusReason = reason;
-        return changeStatus(r, before, "returned", reason, user, Instant.now(clock));
+        ResultView view = changeStatus(r, before, "returned", reason, user, Instant.now(clock));
+        returnedEvent.fire(new ResultReturned(r.id, reason, r.version, user.id)); // the e-mail to its lead (mail/)
+        return view;
     }
 
     /** Withdraws a result; {@code version} as for {@link #approve}. */
