@@ -34,7 +34,7 @@ class AccessibilityBrowserTest {
     static final String PASSWORD = "tilgjengelig-passord-1";
 
     /** A lead with a project in Gol and a pending result there, made through the API. */
-    record Data(String lead, long leadId, long project, long result) {
+    record Data(String lead, long leadId, long project, long result, long deadline) {
     }
 
     static Data data() {
@@ -52,7 +52,13 @@ class AccessibilityBrowserTest {
                 .body(Map.of("projectId", project, "municipality", "3324", "date", "2023-05-02", "kind", "NEW_JOBS",
                         "amount", 2.5, "evidence", "Bekreftelse fra bedrift"))
                 .post("/api/v1/results").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Data(lead, leadId, project, result);
+        // a deadline: shown on the dashboard and the register page, and its admin page
+        long deadline = given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType("application/json")
+                .body(Map.of("dueDate", java.time.LocalDate.now().plusDays(5).toString(), "title", "Styremøte",
+                        "note", "Tallene for kvartalet"))
+                .post("/api/v1/programmes/sats-pa-hallingdal/deadlines").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        return new Data(lead, leadId, project, result, deadline);
     }
 
     @Test
@@ -78,7 +84,8 @@ class AccessibilityBrowserTest {
                     "/admin/focus-areas", "/admin/focus-areas/innovasjon", "/admin/members",
                     "/admin/members/" + d.leadId(), "/admin/history", "/admin/system", "/admin/system/programmes",
                     "/admin/system/programmes/new", "/admin/system/municipalities",
-                    "/admin/system/municipalities/3324")) {
+                    "/admin/system/municipalities/3324", "/admin/deadlines", "/admin/deadlines/new",
+                    "/admin/deadlines/" + d.deadline(), "/admin/mail")) {
                 b.get(path);
             }
             // a refused form: the error summary and the fields' messages

@@ -51,6 +51,7 @@ class ProgrammeScopeMatrixTest {
         Map<String, String> a = new HashMap<>();
         long programmeA = Programmes.seeded().id();
         RoleMatrixTest.logIn(a, programmeA);
+        a.put("deadline", String.valueOf(RoleMatrixTest.deadline(programmeA)));
         Programmes.referenceMunicipality("3451", "Nord-Aurdal", 101);
         Programmes.referenceMunicipality("3454", "Vang", 102);
         Programmes.Made b = Programmes.create(Programmes.uniqueCode("hemmeligdal"), MARK + " omstilling", "34",

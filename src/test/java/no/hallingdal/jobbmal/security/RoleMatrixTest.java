@@ -154,6 +154,7 @@ class RoleMatrixTest {
                     List.of("3324"), "10", Long.valueOf(m.get("id:lead")));
             m.put("project", String.valueOf(project));
             m.put("municipality", "3324");
+            m.put("deadline", String.valueOf(deadline(programme)));
             for (String key : List.of("result", "resultApprove", "resultReturn", "resultWithdraw", "apiApprove",
                     "apiReturn", "apiWithdraw")) {
                 m.put(key, String.valueOf(pendingResult(project)));
@@ -161,6 +162,19 @@ class RoleMatrixTest {
             samples = m;
         }
         return samples;
+    }
+
+    /** A deadline of the programme (never removed by the matrix: its delete has no version and is refused). */
+    static long deadline(long programme) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            no.hallingdal.jobbmal.deadline.Deadline d = new no.hallingdal.jobbmal.deadline.Deadline();
+            d.programmeId = programme;
+            d.dueDate = java.time.LocalDate.now().plusDays(30);
+            d.title = "Matrisefrist";
+            d.createdAt = java.time.Instant.now();
+            d.persist();
+            return d.id;
+        });
     }
 
     /**
