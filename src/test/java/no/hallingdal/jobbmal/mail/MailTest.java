@@ -49,6 +49,12 @@ class MailTest {
     @Inject
     MailSender sender;
 
+    @Inject
+    Reminders reminders;
+
+    @Inject
+    Outbox outbox;
+
     static long seeded() {
         return Programmes.seeded().id();
     }
@@ -180,6 +186,36 @@ class MailTest {
         assertEquals(1, log.size());
         assertEquals("reminder", log.get(0).get("kind"));
         assertEquals("sent", log.get(0).get("status"));
+    }
+
+    @Test
+    void runsAtTheSameTimeWriteEachReminderOnce() throws Exception {
+        long programme = seeded();
+        var lead = user(programme, Role.LEAD, null);
+        Programmes.project(programme, Accounts.uniqueName("Samtidigprosjekt"), "innovasjon", List.of("3324"), "5",
+                lead.getKey());
+        String title = Accounts.uniqueName("Samtidig frist");
+        long deadline = deadline(LocalDate.now().plusDays(2), title, "");
+        // four "instances" at once: the unique key lets one insert win, the others find it taken
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> reminders.run(programme, LocalDate.now())));
+            }
+            for (var f : runs) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String key = "reminder:" + deadline + ":" + lead.getKey();
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("dedupKey", key)));
+        // a second write of a key already taken is refused without an error
+        Letter again = new Letter(key, "reminder", programme, lead.getKey(), lead.getValue(), "nb", "X", "X", "x", "x");
+        assertFalse(outbox.writeOnce(again));
+        assertEquals(1, MailServer.await(lead.getValue(), 1, 15).stream().filter(m -> subject(m).contains(title))
+                .count());
     }
 
     @Test

@@ -51,7 +51,9 @@ class ProgrammeScopeMatrixTest {
         Map<String, String> a = new HashMap<>();
         long programmeA = Programmes.seeded().id();
         RoleMatrixTest.logIn(a, programmeA);
+        // the API's URL names A's code, so its deadline is A's for both; the pages' is the prefix's programme's
         a.put("deadline", String.valueOf(RoleMatrixTest.deadline(programmeA)));
+        a.put("apiDeadline", a.get("deadline"));
         Programmes.referenceMunicipality("3451", "Nord-Aurdal", 101);
         Programmes.referenceMunicipality("3454", "Vang", 102);
         Programmes.Made b = Programmes.create(Programmes.uniqueCode("hemmeligdal"), MARK + " omstilling", "34",
@@ -68,6 +70,7 @@ class ProgrammeScopeMatrixTest {
         bs.put("project", String.valueOf(projectB));
         a.put("municipality", "3324");
         bs.put("municipality", "3451");
+        bs.put("deadline", String.valueOf(RoleMatrixTest.deadline(b.id())));
         // a member to look at on the members pages: of A, and of B
         a.put("user", String.valueOf(Programmes.user(Accounts.uniqueName("matrise-medlem-a"), "medlem-passord-1",
                 Map.of(programmeA, Role.BOARD), null, false)));

@@ -155,6 +155,7 @@ class RoleMatrixTest {
             m.put("project", String.valueOf(project));
             m.put("municipality", "3324");
             m.put("deadline", String.valueOf(deadline(programme)));
+            m.put("apiDeadline", m.get("deadline"));
             for (String key : List.of("result", "resultApprove", "resultReturn", "resultWithdraw", "apiApprove",
                     "apiReturn", "apiWithdraw")) {
                 m.put(key, String.valueOf(pendingResult(project)));
