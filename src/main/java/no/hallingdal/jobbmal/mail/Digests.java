@@ -69,7 +69,8 @@ public class Digests {
         String week = MailRules.isoWeek(today);
         List<Due> due = new ArrayList<>();
         for (Programme p : Programme.<Programme>listAll()) {
-            if (pending(p.id).isEmpty()) {
+            if (Result.count("programmeId = ?1 and status = ?2 and registeredAt < ?3", p.id, ResultStatus.PENDING,
+                    cutoff()) == 0) {
                 continue;
             }
             em.createQuery("select m.user.id from Membership m where m.programmeId = ?1 and m.role = ?2 "
@@ -82,9 +83,13 @@ public class Digests {
 
     /** The programme's results pending since before the cut-off, oldest first. */
     private List<Result> pending(long programmeId) {
-        Instant cutoff = Instant.now(clock).minus(config.mail().pendingDays(), ChronoUnit.DAYS);
         return Result.<Result>find("programmeId = ?1 and status = ?2 and registeredAt < ?3 order by registeredAt, id",
-                programmeId, ResultStatus.PENDING, cutoff).list();
+                programmeId, ResultStatus.PENDING, cutoff()).list();
+    }
+
+    /** Results registered before this have waited longer than {@code pending-days}. */
+    private Instant cutoff() {
+        return Instant.now(clock).minus(config.mail().pendingDays(), ChronoUnit.DAYS);
     }
 
     @Transactional

@@ -68,8 +68,10 @@ public class MailAdmin {
         access.requireAdministration(p);
         List<OutboxMail> mails = outbox.log(p.id, LOG_ROWS);
         Map<Long, String> names = new HashMap<>();
-        mails.forEach(m -> names.computeIfAbsent(m.userId, id -> User.<User>findByIdOptional(id)
-                .map(u -> u.displayName).orElse("")));
+        List<Long> ids = mails.stream().map(m -> m.userId).distinct().toList();
+        if (!ids.isEmpty()) {
+            User.<User>list("id in ?1", ids).forEach(u -> names.put(u.id, u.displayName));
+        }
         return mails.stream().map(m -> new LogRow(m.id, m.kind, m.subject, names.get(m.userId), m.address, m.language,
                 m.createdAt, m.sentAt, m.status, m.attempts, m.nextAttemptAt, m.lastError)).toList();
     }
