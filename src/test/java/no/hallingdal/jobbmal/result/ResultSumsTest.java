@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.hallingdal.jobbmal.dashboard.AnnualReports;
 import no.hallingdal.jobbmal.support.Fixture;
 import no.hallingdal.jobbmal.support.Forms;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,5 +188,24 @@ class ResultSumsTest {
                 .header("Location", containsString("/p/" + Fixture.SEEDED + "/admin/figures"))
                 .extract().cookie(no.hallingdal.jobbmal.common.Flash.COOKIE);
         assertTrue(flash != null && flash.contains("result.figures.flash.right"), flash);
+    }
+
+    @Test
+    void theAnnualReportListsAProjectsResultsUpToAHundredAndLinksToTheListBeyond() {
+        Fixture fixture = new Fixture(em);
+        for (int i = 0; i < AnnualReports.LINES_PER_PROJECT; i++) {
+            fixture.result(project, "3324", "innovasjon", "2023-0" + (1 + i % 9) + "-1" + (i % 9), "NEW_JOBS", "0.5",
+                    null, null, i % 2 == 0 ? "APPROVED" : "PENDING", "Linje " + i, null, null);
+        }
+        String link = "/results?project=" + project + "&amp;year=2023";
+        String report = given().get("/p/" + Fixture.SEEDED + "/reports/2023").then().statusCode(200).extract().asString();
+        assertTrue(report.contains("Linje 99"), "a project with 100 results that year has them listed");
+        assertTrue(!report.contains(link), "and no link");
+        fixture.result(project, "3324", "innovasjon", "2023-12-01", "NEW_JOBS", "0.5", null, null, "APPROVED",
+                "Linje 100", null, null);
+        report = given().get("/p/" + Fixture.SEEDED + "/reports/2023").then().statusCode(200).extract().asString();
+        assertTrue(!report.contains("Linje 99"), "with 101 the lines are left out");
+        assertTrue(report.contains(link + "\">101 godkjente og ventende resultater i 2023"), "and linked");
+        assertTrue(report.contains("Nye arbeidsplasser: 25,5 godkjent, 25 venter."), "with the project's figures");
     }
 }
