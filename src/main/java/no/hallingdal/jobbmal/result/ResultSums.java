@@ -44,7 +44,6 @@ public class ResultSums {
     @Inject
     TransactionSynchronizationRegistry registry;
 
-
     /** The aggregate's key: where a result's figures are added up. {@code periodId} is 0 outside every period. */
     public record Key(long programmeId, long periodId, int year, int month, String municipality, long focusAreaId,
             long projectId, String kind, String status) {
@@ -133,7 +132,7 @@ public class ResultSums {
         }
     }
 
-    /** Adds the changes to the aggregate, in key order, into one slot chosen for this transaction. */
+    /** Adds the changes to the aggregate, in key order, into one slot chosen at random. */
     void add(Map<Key, Values> changes) {
         int slot = ThreadLocalRandom.current().nextInt(SLOTS);
         em.unwrap(Session.class).doWork(c -> {
