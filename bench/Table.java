@@ -28,7 +28,9 @@ public class Table {
         if (!sizes.isEmpty()) {
             sizes(sb, sizes);
         }
-        exports(sb, exportSize, pgExportSize);
+        if (!"0".equals(exportSize)) {
+            exports(sb, exportSize, pgExportSize);
+        }
         System.out.print(sb);
     }
 

@@ -58,6 +58,10 @@ EXPORT_JAVA_OPTS=$RECOMMENDED_JAVA_OPTS
 REG_CLIENTS=16
 REG_WARMUP=${BENCH_REGISTRATION_WARMUP:-15s}
 STARTS=${BENCH_STARTS:-3}
+# The figures step (issue L): pages and calls at this many results with one registration a second among the readers,
+# on H2 and on PostgreSQL; 0 skips it.
+FIGURES_SIZE=${BENCH_FIGURES_SIZE:-1000000}
+FIGURES_DURATION=${BENCH_FIGURES_DURATION:-30s}
 PORT=${BENCH_PORT:-18300}
 OUT=${BENCH_OUT:-target/bench}
 ADMIN_PASSWORD=bench-admin-password-1
@@ -92,7 +96,7 @@ PG_DRIVER=$(ls "$ROOT"/target/quarkus-app/lib/main/org.postgresql.postgresql-*.j
 PG_APP=${BENCH_PG_APP:-target/quarkus-app-postgresql}
 PG_JAR="$ROOT/$PG_APP/quarkus-run.jar"
 PG_REACHABLE=0
-if [ "$PG_EXPORT_SIZE" != "0" ]; then
+if [ "$PG_EXPORT_SIZE" != "0" ] || [ "$FIGURES_SIZE" != "0" ]; then
   pg_status=0
   BENCH_DB_USER=$PG_USER BENCH_DB_PASSWORD=$PG_PASSWORD java -cp "$PG_DRIVER" "$ROOT/bench/ExportData.java" prepare "$PG_URL" \
     || pg_status=$?
@@ -120,7 +124,7 @@ if [ "${BENCH_CDS:-1}" = "1" ]; then
   EXPORT_JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE $EXPORT_JAVA_OPTS"
 fi
 
-rm -rf "$OUT"
+[ "${BENCH_FIGURES_REUSE:-0}" = "1" ] || rm -rf "$OUT"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 CSV="$OUT/results.csv"
@@ -257,6 +261,168 @@ fill() {
   echo "bench: $size results loaded in $(( (t1 - t0) / 1000 )) s; file compacted from $before MB to $after MB in $(( ($(now_ms) - t1) / 1000 )) s"
 }
 
+# register_parallel KEY COOKIE: 16 connections register results through the API for DURATION (after a warm-up), then the
+# CSV export must hold each exactly once and the figure check must find the aggregate equal to the results.
+register_parallel() {
+  local key=$1 admin=$2 project municipality run_id created refused per_second stored distinct differences
+  project=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects?programme=$P" | jq -r '.[0].id // .items[0].id')
+  municipality=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.municipalities[0]')
+  [ -n "$project" ] && [ "$project" != "null" ] || fail "no project to register results for"
+  run_id="bench-$(date +%s)"
+  # a warm-up of the registration path (its results are marked "<run>-warm-…", not counted below)
+  wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$REG_WARMUP" -s "$ROOT/bench/register.lua" "$BASE" -- \
+    "$run_id-warm" "$project" "$municipality" "$admin" > /dev/null
+  wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$DURATION" -s "$ROOT/bench/register.lua" "$BASE" -- \
+    "$run_id" "$project" "$municipality" "$admin" > "$OUT/wrk-registrations-$key.txt"
+  read -r created refused < <(awk '/^created/ {print $2, $4}' "$OUT/wrk-registrations-$key.txt")
+  per_second=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$OUT/wrk-registrations-$key.txt")
+  [ "$refused" = "0" ] || fail "$refused registrations were refused (see $OUT/wrk-registrations-$key.txt)"
+  curl -s -H "Cookie: $admin" -o "$OUT/registrations.csv" "$BASE/export/results.csv?dialect=rfc4180&programme=$P"
+  stored=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | wc -l)
+  distinct=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | sort -u | wc -l)
+  rm -f "$OUT/registrations.csv"
+  # wrk stops with up to one request per connection in flight: stored, but not counted as answered
+  [ "$distinct" = "$stored" ] && [ "$stored" -ge "$created" ] && [ "$stored" -le $(( created + REG_CLIENTS )) ] \
+    || fail "registrations: $created answered 201, $stored stored, $distinct distinct"
+  differences=$(figure_check "$admin")
+  [ "$differences" = "0" ] || fail "after the parallel registrations the figure check found $differences differences"
+  record "$key" "registrations.per-second" "$per_second" "req/s"
+  record "$key" "registrations.stored-once" "$stored" "of $stored (201 counted: $created)"
+  echo "bench: $key: $REG_CLIENTS connections registered $created results in $DURATION: $per_second per second; each stored once ($stored rows, $distinct distinct; $(( stored - created )) were in flight at the stop); figure check: $differences differences"
+}
+
+# figure_check COOKIE: runs the check of the figures' aggregate (docs/architecture.md); prints how many keys differed.
+figure_check() {
+  curl -s -X POST -H "Cookie: $1" -H "Content-Type: application/json" -d '{}' --max-time 600 \
+    "$BASE/api/v1/programmes/$P/figures/check" | jq -r '.differences'
+}
+
+# writer_loop COOKIE PATH READER FILE: until $OUT/writing is gone, once a second registers a result and then times one
+# read of PATH (with the reader's cookie) right after it; the latencies (ms) go to FILE.
+writer_loop() {
+  local admin=$1 path=$2 reader=$3 file=$4 n=0 t0 body status
+  while [ -f "$OUT/writing" ]; do
+    t0=$(now_ms)
+    n=$((n + 1))
+    body=$(printf '{"projectId":%s,"municipality":"%s","date":"2024-03-15","kind":"NEW_JOBS","amount":0.5,"evidence":"figures-%s-%d"}' \
+      "$W_PROJECT" "$W_MUNICIPALITY" "$$" "$n")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: $admin" -H "Content-Type: application/json" \
+      -d "$body" "$BASE/api/v1/results")
+    [ "$status" = "201" ] || { echo "registration answered $status" >> "$file.errors"; }
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $reader" "$BASE$path" | awk '{printf "%.2f\n", $1 * 1000}' >> "$file"
+    sleep "$(awk -v e=$(( $(now_ms) - t0 )) 'BEGIN {s = (1000 - e) / 1000; printf "%.3f", (s > 0 ? s : 0)}')"
+  done
+}
+
+# percentile FILE P: the P-th percentile (nearest rank) of the numbers in FILE.
+percentile() {
+  sort -n "$1" | awk -v p="$2" '{v[NR] = $1} END {r = int((p / 100) * NR + 0.999999); if (r < 1) r = 1; print v[r]}'
+}
+
+# measure_figures KEY NAME COOKIE ADMIN PATH...: 16 connections read the paths in turn (wrk) for FIGURES_DURATION while
+# writer_loop registers a result every second and times the read of the first path right after each; records p50/p99
+# of all reads and of the reads right after a write.
+measure_figures() {
+  local key=$1 name=$2 cookie=$3 admin=$4 file after rps p50 p99 non2xx a50 a99 n
+  shift 4
+  for path in "$@"; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+    [ "$status" = "200" ] || fail "$path answered $status"
+  done
+  file="$OUT/wrk-$key-$name.txt"
+  after="$OUT/after-write-$key-$name.txt"
+  rm -f "$after" "$after.errors"
+  touch "$OUT/writing"
+  writer_loop "$admin" "$1" "$cookie" "$after" &
+  local writer=$!
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$FIGURES_DURATION" --latency -s "$ROOT/bench/warmup.lua" "$BASE" -- \
+    "$cookie" "$@" > "$file"
+  rm -f "$OUT/writing"
+  wait "$writer"
+  [ ! -s "$after.errors" ] || fail "$name: $(head -n 1 "$after.errors") (see $after.errors)"
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
+  p50=$(ms "$(awk '$1 == "50%" {print $2}' "$file")")
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' "$file")")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
+  [ -z "$non2xx" ] || fail "$name: $non2xx answers that were not 2xx (see $file)"
+  n=$(wc -l < "$after")
+  a50=$(percentile "$after" 50)
+  a99=$(percentile "$after" 99)
+  record "$key" "$name.rps" "$rps" "req/s"
+  record "$key" "$name.p50" "$p50" "ms"
+  record "$key" "$name.p99" "$p99" "ms"
+  record "$key" "$name.after-write.p50" "$a50" "ms"
+  record "$key" "$name.after-write.p99" "$a99" "ms"
+  record "$key" "$name.after-write.reads" "$n" "reads"
+  printf "bench: %-12s %-16s %6s req/s  p50 %8s ms  p99 %8s ms;  right after a write (%s reads): p50 %8s ms  p99 %8s ms\n" \
+    "$key" "$name" "$rps" "$p50" "$p99" "$n" "$a50" "$a99"
+  FIGURES_ROWS="$FIGURES_ROWS| $key | $name | $rps | $p50 | $p99 | $a50 | $a99 | $n |\n"
+}
+
+# figures KEY DIR JAR [ENV...]: fills a database with FIGURES_SIZE demo results through the app (JAR, environment ENV),
+# starts it and measures the figure pages and calls with writes among them, then the parallel registrations.
+figures() {
+  local key=$1 dir=$2 jar=$3 t0 board admin project municipality focus differences
+  shift 3
+  # BENCH_FIGURES_REUSE=1 measures the database the last run filled (same size), without filling it again
+  if [ "${BENCH_FIGURES_REUSE:-0}" = "1" ] && [ -f "$dir/fill.log" ]; then
+    echo "bench: $key: reusing the database of the last run"
+  else
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    t0=$(now_ms)
+    APP_JAR="$jar" APP_JAVA_OPTS="-Xmx2g" start_app "$dir" "$dir/fill.log" "$@" JOBBMAL_DEMO_DATA=true \
+      JOBBMAL_DEMO_RESULTS="$FIGURES_SIZE"
+    wait_answer /q/health/ready 3600 > /dev/null
+    stop_app
+    record "$key" "fill" $(( ($(now_ms) - t0) / 1000 )) "s"
+    echo "bench: $key: $FIGURES_SIZE results loaded in $(( ($(now_ms) - t0) / 1000 )) s"
+  fi
+  # the app as it runs in production, from a database that grew to this size (the fill's settings are gone)
+  local env=()
+  for e in "$@"; do case "$e" in QUARKUS_FLYWAY_CLEAN*) ;; *) env+=("$e") ;; esac; done
+  APP_JAR="$jar" APP_JAVA_OPTS="${FIGURES_JAVA_OPTS:-$JAVA_OPTS}" start_app "$dir" "$dir/app.log" "${env[@]}"
+  wait_answer /login 300 > /dev/null
+  board=$(login "$BOARD_USER" "$BOARD_PASSWORD")
+  admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
+  differences=$(figure_check "$admin")
+  [ "$differences" = "0" ] || fail "$key: the figure check found $differences differences after the fill"
+  project=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects?programme=$P" | jq -r '.[0].id // .items[0].id')
+  municipality=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.municipalities[0]')
+  focus=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.focusArea | if type == "object" then .code else . end')
+  W_PROJECT=$project W_MUNICIPALITY=$municipality
+  local dash="/p/$P/?period=all" prog="/api/v1/progress?programme=$P&period=all"
+  local annual="/p/$P/reports/2023" period="/p/$P/reports/period/1"
+  local filtered=("/api/v1/progress?programme=$P&period=1&municipality=$municipality"
+    "/api/v1/progress?programme=$P&period=all&focusArea=$focus" "/api/v1/progress?programme=$P&period=1&year=2023"
+    "/api/v1/progress?programme=$P&period=all&project=$project" "/api/v1/progress?programme=$P&period=2")
+  warm_up "$board" "$dash" "$prog" "${filtered[@]}" "$annual" "$period"
+  measure_figures "$key" dashboard "$board" "$admin" "$dash"
+  measure_figures "$key" progress "$board" "$admin" "$prog"
+  measure_figures "$key" progress-filters "$board" "$admin" "${filtered[@]}"
+  measure_figures "$key" annual-report "$board" "$admin" "$annual"
+  measure_figures "$key" period-report "$board" "$admin" "$period"
+  differences=$(figure_check "$admin")
+  [ "$differences" = "0" ] || fail "$key: the figure check found $differences differences after the measurements"
+  register_parallel "$key" "$admin"
+  stop_app
+  # the same reads with the in-memory caches off (JOBBMAL_CACHE=false): what the caches save (docs/benchmarks.md)
+  if [ "${BENCH_FIGURES_UNCACHED:-1}" = "1" ]; then
+    APP_JAR="$jar" APP_JAVA_OPTS="${FIGURES_JAVA_OPTS:-$JAVA_OPTS}" start_app "$dir" "$dir/app-uncached.log" "${env[@]}" \
+      JOBBMAL_CACHE=false
+    wait_answer /login 300 > /dev/null
+    board=$(login "$BOARD_USER" "$BOARD_PASSWORD")
+    admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
+    warm_up "$board" "$dash" "$prog" "${filtered[@]}" "$annual" "$period"
+    measure_figures "$key-uncached" dashboard "$board" "$admin" "$dash"
+    measure_figures "$key-uncached" progress "$board" "$admin" "$prog"
+    measure_figures "$key-uncached" progress-filters "$board" "$admin" "${filtered[@]}"
+    measure_figures "$key-uncached" annual-report "$board" "$admin" "$annual"
+    measure_figures "$key-uncached" period-report "$board" "$admin" "$period"
+    stop_app
+  fi
+}
+
 echo "bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
 echo "bench: wrk $THREADS threads, $CONNECTIONS connections, $DURATION per URL after a $WARMUP warm-up of all of them; JVM: $JAVA_OPTS"
 
@@ -300,28 +466,7 @@ for size in $SIZES; do
 
   if [ "$first" = "1" ]; then
     first=0
-    admin=$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")
-    project=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects?programme=$P" | jq -r '.[0].id // .items[0].id')
-    municipality=$(curl -s -H "Cookie: $admin" "$BASE/api/v1/projects/$project" | jq -r '.municipalities[0]')
-    [ -n "$project" ] && [ "$project" != "null" ] || fail "no project to register results for"
-    run_id="bench-$(date +%s)"
-    # a warm-up of the registration path (its results are marked "<run>-warm-…", not counted below)
-    wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$REG_WARMUP" -s "$ROOT/bench/register.lua" "$BASE" -- \
-      "$run_id-warm" "$project" "$municipality" "$admin" > /dev/null
-    wrk -t"$THREADS" -c"$REG_CLIENTS" -d"$DURATION" -s "$ROOT/bench/register.lua" "$BASE" -- \
-      "$run_id" "$project" "$municipality" "$admin" > "$OUT/wrk-registrations.txt"
-    read -r created refused < <(awk '/^created/ {print $2, $4}' "$OUT/wrk-registrations.txt")
-    per_second=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$OUT/wrk-registrations.txt")
-    [ "$refused" = "0" ] || fail "$refused registrations were refused (see $OUT/wrk-registrations.txt)"
-    curl -s -H "Cookie: $admin" -o "$OUT/registrations.csv" "$BASE/export/results.csv?dialect=rfc4180&programme=$P"
-    stored=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | wc -l)
-    distinct=$(grep -o "$run_id-[0-9]*-[0-9]*" "$OUT/registrations.csv" | sort -u | wc -l)
-    # wrk stops with up to one request per connection in flight: stored, but not counted as answered
-    [ "$distinct" = "$stored" ] && [ "$stored" -ge "$created" ] && [ "$stored" -le $(( created + REG_CLIENTS )) ] \
-      || fail "registrations: $created answered 201, $stored stored, $distinct distinct"
-    record "$size" "registrations.per-second" "$per_second" "req/s"
-    record "$size" "registrations.stored-once" "$stored" "of $stored (201 counted: $created)"
-    echo "bench: $REG_CLIENTS connections registered $created results in $DURATION: $per_second per second; each stored once ($stored rows, $distinct distinct; $(( stored - created )) were in flight at the stop)"
+    register_parallel "$size" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
   fi
   stop_app
 done
@@ -331,6 +476,8 @@ done
 # bytes, the resident memory and the heap after them.
 time_exports() {
   local key=$1 size=$2 cookie=$3 i t0 elapsed status rows rate rates="" sorted median bytes rss heap expected
+  # the copies went in past the app: the figure check brings the figures' aggregate (and the list's total) up to date
+  figure_check "$cookie" > /dev/null
   expected=$(curl -s -H "Cookie: $cookie" "$BASE/api/v1/results?size=1&programme=$P" | jq .total)
   for i in $(seq 0 "$EXPORT_RUNS"); do
     t0=$(now_ms)
@@ -392,21 +539,23 @@ fill_export() {
   echo "bench: $KEY database filled with $size results ($demo from the demo data) in $(( ($(now_ms) - t0) / 1000 )) s"
 }
 
-# The CSV export on H2 (the embedded default), in a compacted file (see fill).
-dir="$OUT/db-export"
-rm -rf "$dir"
-KEY=export DB_URL="jdbc:h2:file:$dir/data/jobbmal;AUTO_SERVER=FALSE" DB_DRIVER=$H2_JAR DB_USER=jobbmal DB_PASSWORD=jobbmal \
-  fill_export "$EXPORT_SIZE" "$dir"
-java -cp "$H2_JAR" "$ROOT/bench/Compact.java" "$dir/data/jobbmal" || fail "compacting the export database failed"
-APP_LOG="$dir/app.log"
-APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$APP_LOG"
-wait_answer /login 120 > /dev/null
-time_exports export "$EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
-stop_app
+# The CSV export on H2 (the embedded default), in a compacted file (see fill); BENCH_EXPORT_SIZE=0 skips it.
+if [ "$EXPORT_SIZE" != "0" ]; then
+  dir="$OUT/db-export"
+  rm -rf "$dir"
+  KEY=export DB_URL="jdbc:h2:file:$dir/data/jobbmal;AUTO_SERVER=FALSE" DB_DRIVER=$H2_JAR DB_USER=jobbmal DB_PASSWORD=jobbmal \
+    fill_export "$EXPORT_SIZE" "$dir"
+  java -cp "$H2_JAR" "$ROOT/bench/Compact.java" "$dir/data/jobbmal" || fail "compacting the export database failed"
+  APP_LOG="$dir/app.log"
+  APP_JAVA_OPTS="$EXPORT_JAVA_OPTS" start_app "$dir" "$APP_LOG"
+  wait_answer /login 120 > /dev/null
+  time_exports export "$EXPORT_SIZE" "$(login "$ADMIN_USER" "$ADMIN_USER_PASSWORD")"
+  stop_app
+fi
 
 # The CSV export on PostgreSQL, with the app built for it; without the class-data archive (it belongs to the H2
 # build), which changes the start, not the export.
-if [ "$PG_REACHABLE" = "1" ]; then
+if [ "$PG_REACHABLE" = "1" ] && [ "$PG_EXPORT_SIZE" != "0" ]; then
   dir="$OUT/pg-export"
   pg_env=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME="$PG_USER"
     QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD")
@@ -420,8 +569,28 @@ if [ "$PG_REACHABLE" = "1" ]; then
   stop_app
 fi
 
+# The figures with writes among the reads (issue L), on H2 and on PostgreSQL.
+FIGURES_ROWS=""
+if [ "$FIGURES_SIZE" != "0" ]; then
+  figures h2 "$OUT/db-figures" "$JAR"
+  if [ "$PG_REACHABLE" = "1" ]; then
+    FIGURES_JAVA_OPTS="$RECOMMENDED_JAVA_OPTS" figures postgresql "$OUT/pg-figures" "$PG_JAR" \
+      QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
+      QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false
+  fi
+fi
+
 # The table.
-java "$ROOT/bench/Table.java" "$CSV" "$SIZES" "$EXPORT_SIZE" "$([ "$PG_REACHABLE" = "1" ] && echo "$PG_EXPORT_SIZE")" \
+java "$ROOT/bench/Table.java" "$CSV" "$SIZES" "$EXPORT_SIZE" \
+  "$([ "$PG_REACHABLE" = "1" ] && [ "$PG_EXPORT_SIZE" != "0" ] && echo "$PG_EXPORT_SIZE")" \
   > "$OUT/results.md"
+if [ -n "$FIGURES_ROWS" ]; then
+  { echo
+    echo "Figures at $FIGURES_SIZE results, $CONNECTIONS connections reading for $FIGURES_DURATION, one registration a second:"
+    echo
+    echo "| Database | Measure | req/s | p50 (ms) | p99 (ms) | right after a write: p50 (ms) | p99 (ms) | reads |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    printf "%b" "$FIGURES_ROWS"; } >> "$OUT/results.md"
+fi
 cat "$OUT/results.md"
 echo "bench: done; table in $OUT/results.md"

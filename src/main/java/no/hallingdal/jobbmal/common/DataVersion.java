@@ -54,6 +54,9 @@ public class DataVersion {
     @Inject
     Instance<RequestMemo> memo;
 
+    @Inject
+    JobbmalConfig config;
+
     /**
      * The version as first read in the current HTTP request: one read per request, one view of the data.
      * Only through its methods: {@code memo.get()} is a client proxy shared by all requests, and a field
@@ -77,10 +80,11 @@ public class DataVersion {
 
     /**
      * The committed data version, or {@link #UNCOMMITTED} when the current transaction has written data
-     * (what it would read may still be rolled back, so it must not be cached).
+     * (what it would read may still be rolled back, so it must not be cached) or caching is off
+     * ({@code jobbmal.cache=false}).
      */
     public long current() {
-        if (bumpedInThisTransaction()) {
+        if (!config.cache() || bumpedInThisTransaction()) {
             return UNCOMMITTED;
         }
         // Memoised only while serving an HTTP request (a Vert.x context); elsewhere (start-up, tests) a

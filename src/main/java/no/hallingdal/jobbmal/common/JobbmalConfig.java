@@ -19,6 +19,13 @@ public interface JobbmalConfig {
     @WithDefault("false")
     boolean demoData();
 
+    /**
+     * Keep figures and rendered pages in memory between two writes (docs/architecture.md, "Caching"); off only to
+     * measure what that saves (bench/run.sh). Env JOBBMAL_CACHE.
+     */
+    @WithDefault("true")
+    boolean cache();
+
     /** Size of the demo data set. */
     Demo demo();
 

@@ -10,6 +10,7 @@ import no.hallingdal.jobbmal.municipality.ReferenceData;
 import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.programme.Period;
 import no.hallingdal.jobbmal.result.ResultFigure;
+import no.hallingdal.jobbmal.result.ResultSearch;
 import no.hallingdal.jobbmal.result.YearLocks;
 
 import java.math.BigDecimal;
@@ -50,10 +51,22 @@ public class AnnualReports {
             String status) {
     }
 
-    /** A project and its results in the year, with its counted and pending new jobs. */
+    /**
+     * A project with its counted and pending new jobs in the year, its approved and pending results that year
+     * ({@code results}), and their lines when there are at most {@link #LINES_PER_PROJECT} (else {@code lines} is
+     * empty and the report links to the results list).
+     */
     @TemplateData
-    public record ProjectSection(long id, String name, List<Line> lines, BigDecimal counted, BigDecimal pending) {
+    public record ProjectSection(long id, String name, List<Line> lines, BigDecimal counted, BigDecimal pending,
+            long results) {
+
+        public boolean listed() {
+            return results <= LINES_PER_PROJECT;
+        }
     }
+
+    /** A project's results are listed in the report up to this many in the year (as many as its own page shows). */
+    public static final int LINES_PER_PROJECT = ResultSearch.PROJECT_PAGE_RESULTS;
 
     /** Everything the report of a year shows. */
     public record Report(Programme programme, int year, DashboardView view, Progress.MonthRow position,
@@ -109,41 +122,64 @@ public class AnnualReports {
         return position;
     }
 
-    /** The year's approved and pending results per project, in project and date order. */
+    /**
+     * The year's projects with approved or pending results in a period: their figures from the figures' aggregate
+     * (result.ResultSums), and the lines of those with few enough, in project and date order.
+     */
     @SuppressWarnings("unchecked")
     List<ProjectSection> projects(Programme programme, int year, Locale locale) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT p.id, p.name, r.result_date, m.name, r.kind, r.amount, r.company_name, r.status
-                FROM result r JOIN project p ON p.id = r.project_id JOIN municipality m ON m.code = r.municipality_code
-                WHERE r.programme_id = :programme AND r.result_year = :year AND r.status IN ('APPROVED', 'PENDING')""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("programme", programme.id);
-        params.put("year", year);
-        ProgressService.appendPeriodDates(sql, params, programme, ProgressFilter.of(programme.id, ProgressFilter.WHOLE));
-        sql.append(" ORDER BY p.name, p.id, r.result_date, r.id");
-        var q = em.createNativeQuery(sql.toString());
-        params.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
-        Map<Long, ProjectSection> sections = new LinkedHashMap<>();
+        Map<Long, long[]> counts = new LinkedHashMap<>();
         Map<Long, Map<ResultFigure, BigDecimal>> sums = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            ProjectSection s = sections.computeIfAbsent(id, k -> new ProjectSection(k, (String) r[1],
-                    new ArrayList<>(), null, null));
-            BigDecimal amount = (BigDecimal) r[5];
-            String kind = (String) r[4];
-            String status = (String) r[7];
-            s.lines().add(new Line(date(r[2]), (String) r[3], messages.get(locale, "report.kind." + kind), amount,
-                    (String) r[6], messages.get(locale, "report.status." + status)));
-            Map<ResultFigure, BigDecimal> sum = sums.computeIfAbsent(id, k -> new EnumMap<>(ResultFigure.class));
-            ResultFigure.of(kind, status).ifPresent(f -> sum.merge(f, amount, BigDecimal::add));
+        List<Object[]> groups = em.createNativeQuery("""
+                SELECT p.id, s.kind, s.status, SUM(s.result_count), SUM(s.amount) FROM result_sum s
+                JOIN project p ON p.id = s.project_id
+                WHERE s.programme_id = :programme AND s.result_year = :year AND s.period_id <> 0
+                  AND s.status IN ('APPROVED', 'PENDING')
+                GROUP BY p.name, p.id, s.kind, s.status HAVING SUM(s.result_count) > 0 ORDER BY p.name, p.id""")
+                .setParameter("programme", programme.id).setParameter("year", year).getResultList();
+        for (Object[] g : groups) {
+            long id = ((Number) g[0]).longValue();
+            counts.computeIfAbsent(id, k -> new long[1])[0] += ((Number) g[3]).longValue();
+            BigDecimal amount = g[4] instanceof BigDecimal b ? b : new BigDecimal(g[4].toString());
+            ResultFigure.of((String) g[1], (String) g[2]).ifPresent(f -> sums.computeIfAbsent(id,
+                    k -> new EnumMap<>(ResultFigure.class)).merge(f, amount, BigDecimal::add));
+        }
+        List<Long> listed = counts.entrySet().stream().filter(e -> e.getValue()[0] <= LINES_PER_PROJECT)
+                .map(Map.Entry::getKey).toList();
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, List<Line>> lines = new LinkedHashMap<>();
+        if (!counts.isEmpty()) {
+            em.createQuery("select p.id, p.name from Project p where p.id in :ids", Object[].class)
+                    .setParameter("ids", counts.keySet()).getResultList()
+                    .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        }
+        if (!listed.isEmpty()) {
+            StringBuilder sql = new StringBuilder("""
+                    SELECT r.project_id, r.result_date, m.name, r.kind, r.amount, r.company_name, r.status
+                    FROM result r JOIN municipality m ON m.code = r.municipality_code
+                    WHERE r.programme_id = :programme AND r.result_year = :year AND r.project_id IN (:projects)
+                      AND r.status IN ('APPROVED', 'PENDING')""");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("programme", programme.id);
+            params.put("year", year);
+            params.put("projects", listed);
+            ProgressService.appendPeriodDates(sql, params, programme,
+                    ProgressFilter.of(programme.id, ProgressFilter.WHOLE));
+            sql.append(" ORDER BY r.project_id, r.result_date, r.id");
+            var q = em.createNativeQuery(sql.toString());
+            params.forEach(q::setParameter);
+            for (Object[] r : (List<Object[]>) q.getResultList()) {
+                lines.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new Line(date(r[1]),
+                        (String) r[2], messages.get(locale, "report.kind." + r[3]), (BigDecimal) r[4], (String) r[5],
+                        messages.get(locale, "report.status." + r[6])));
+            }
         }
         List<ProjectSection> out = new ArrayList<>();
-        for (ProjectSection s : sections.values()) {
-            Map<ResultFigure, BigDecimal> sum = sums.get(s.id());
-            out.add(new ProjectSection(s.id(), s.name(), s.lines(),
+        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+            Map<ResultFigure, BigDecimal> sum = sums.getOrDefault(e.getKey(), Map.of());
+            out.add(new ProjectSection(e.getKey(), names.get(e.getKey()), lines.getOrDefault(e.getKey(), List.of()),
                     ProgressService.one(sum.getOrDefault(ResultFigure.COUNTED, BigDecimal.ZERO)),
-                    ProgressService.one(sum.getOrDefault(ResultFigure.PENDING, BigDecimal.ZERO))));
+                    ProgressService.one(sum.getOrDefault(ResultFigure.PENDING, BigDecimal.ZERO)), e.getValue()[0]));
         }
         return out;
     }

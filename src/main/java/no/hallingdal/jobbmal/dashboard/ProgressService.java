@@ -121,10 +121,10 @@ public class ProgressService {
     @SuppressWarnings("unchecked")
     private List<ProjectRow> computeProjects(ProgressFilter filter, Locale locale) {
         Programme programme = programme(filter.programmeId());
-        StringBuilder sql = new StringBuilder("SELECT r.project_id, r.kind, r.status, SUM(r.amount) FROM result r");
+        StringBuilder sql = new StringBuilder("SELECT r.project_id, r.kind, r.status, SUM(r.amount) FROM result_sum r");
         Map<String, Object> params = new LinkedHashMap<>();
         appendFilter(sql, params, programme, filter);
-        appendPeriodDates(sql, params, programme, filter);
+        appendPeriods(sql, params, programme, filter);
         sql.append(" GROUP BY r.project_id, r.kind, r.status");
         Query q = em.createNativeQuery(sql.toString());
         params.forEach(q::setParameter);
@@ -213,41 +213,48 @@ public class ProgressService {
         sql.append(")");
     }
 
+    /** Aggregate rows ({@code result_sum}) of the chosen period, or for the whole programme of any of its periods. */
+    static void appendPeriods(StringBuilder sql, Map<String, Object> params, Programme programme,
+            ProgressFilter filter) {
+        if (filter.whole()) {
+            sql.append(" AND r.period_id <> 0");
+            return;
+        }
+        sql.append(" AND r.period_id = :period");
+        params.put("period", programme.period(filter.period()).map(p -> p.id).orElse(-1L));
+    }
+
     /**
-     * The aggregation, with the period each group's dates fall in (0 outside every period); portable SQL (H2 and
-     * PostgreSQL). All the programme's results are read, so a period's view can show those outside every period.
+     * The aggregation from the figures' aggregate ({@code result_sum}, result.ResultSums), with the index of the
+     * period each group's dates fall in (0 outside every period). All the programme's rows are read, so a period's
+     * view can show the results outside every period.
      */
     @SuppressWarnings("unchecked")
     List<Group> groups(Programme programme, ProgressFilter filter, List<FocusArea> focusAreas) {
         Map<String, Object> params = new LinkedHashMap<>();
-        // the periods' dates as literals (LocalDate, never text from a request), so the GROUP BY repeats the very
-        // expression of the SELECT
-        StringBuilder period = new StringBuilder("CASE");
-        for (int i = 1; i <= programme.periods.size(); i++) {
-            period.append(" WHEN r.result_date BETWEEN DATE '").append(programme.periods.get(i - 1).startDate)
-                    .append("' AND DATE '").append(programme.periods.get(i - 1).endDate).append("' THEN ").append(i);
-        }
-        period.append(" ELSE 0 END");
-        String periodExpr = programme.periods.isEmpty() ? "0" : period.toString();
-        StringBuilder sql = new StringBuilder("SELECT " + periodExpr + ", r.result_year, EXTRACT(MONTH FROM r.result_date),"
-                + " r.municipality_code, r.focus_area_id, r.kind, r.status, SUM(r.amount), SUM(r.women), SUM(r.men)"
-                + " FROM result r");
+        StringBuilder sql = new StringBuilder("SELECT r.period_id, r.result_year, r.result_month, r.municipality_code,"
+                + " r.focus_area_id, r.kind, r.status, SUM(r.amount), SUM(r.women), SUM(r.women_count), SUM(r.men),"
+                + " SUM(r.men_count) FROM result_sum r");
         appendFilter(sql, params, programme, filter);
-        sql.append(" GROUP BY ").append(periodExpr).append(", r.result_year, EXTRACT(MONTH FROM r.result_date),"
-                + " r.municipality_code, r.focus_area_id, r.kind, r.status");
+        sql.append(" GROUP BY r.period_id, r.result_year, r.result_month, r.municipality_code, r.focus_area_id, r.kind,"
+                + " r.status HAVING SUM(r.result_count) > 0");
         Query q = em.createNativeQuery(sql.toString());
         params.forEach(q::setParameter);
         Map<Long, String> codes = new HashMap<>();
         focusAreas.forEach(f -> codes.put(f.id, f.code));
+        Map<Long, Integer> periods = new HashMap<>();
+        programme.periods.forEach(p -> periods.put(p.id, programme.indexOf(p)));
         List<Object[]> rows = q.getResultList();
         List<Group> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             if (ResultFigure.of((String) r[5], (String) r[6]).isEmpty()) {
                 continue; // returned and withdrawn results count nowhere
             }
-            out.add(new Group(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                    (String) r[3], codes.get(((Number) r[4]).longValue()), (String) r[5], (String) r[6], decimal(r[7]),
-                    decimal(r[8]), decimal(r[9])));
+            // women and men stay unknown (null) when none of the group's results gave the split
+            out.add(new Group(periods.getOrDefault(((Number) r[0]).longValue(), 0), ((Number) r[1]).intValue(),
+                    ((Number) r[2]).intValue(), (String) r[3], codes.get(((Number) r[4]).longValue()), (String) r[5],
+                    (String) r[6], decimal(r[7]), ((Number) r[9]).longValue() == 0 ? null : decimal(r[8]),
+                    ((Number) r[11]).longValue() == 0 ? null : decimal(r[10])));
         }
         return out;
     }

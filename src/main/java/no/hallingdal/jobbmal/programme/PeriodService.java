@@ -39,6 +39,9 @@ public class PeriodService {
     DataVersion dataVersion;
 
     @Inject
+    jakarta.enterprise.event.Event<PeriodDatesChanged> datesChanged;
+
+    @Inject
     ProgrammeAccess access;
 
     @Inject
@@ -207,6 +210,7 @@ public class PeriodService {
         period.persist();
         p.periods.add(period);
         p.periods.sort(Comparator.comparing(x -> x.startDate));
+        datesChanged.fire(new PeriodDatesChanged(p.id));
         changeLog.record(p.id, "period", period.id, "created", null, null, ChangeLog.diff()
                 .field("name", null, period.name).field("start", null, period.startDate)
                 .field("end", null, period.endDate).field("goal", null, period.goal));
@@ -228,11 +232,15 @@ public class PeriodService {
             if (in.name() != null) {
                 period.name = in.name();
             }
+            boolean dates = !in.start().equals(period.startDate) || !in.end().equals(period.endDate);
             period.startDate = in.start();
             period.endDate = in.end();
             period.goal = in.goal().intValue();
             p.periods.sort(Comparator.comparing(x -> x.startDate));
             changeLog.record(p.id, "period", period.id, action, null, null, diff);
+            if (dates) {
+                datesChanged.fire(new PeriodDatesChanged(p.id));
+            }
         }
         changed |= applyAnnualTargets(p, period, in);
         changed |= applyFocusAreaTargets(p, period, in, areas);

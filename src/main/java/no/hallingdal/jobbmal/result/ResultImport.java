@@ -68,6 +68,9 @@ public class ResultImport {
             Map.entry("orgNumber", "org_number"), Map.entry("evidence", "evidence"), Map.entry("reason", "reason"));
 
     @Inject
+    ResultSums sums;
+
+    @Inject
     ResultService service;
 
     @Inject
@@ -120,14 +123,15 @@ public class ResultImport {
         int created = 0;
         if (!dryRun && valid) {
             String source = "import: " + name;
-            created = QuarkusTransaction.requiringNew().call(() -> {
+            // the figures' aggregate takes the file's rows at the end, merged (ResultSums.batch)
+            created = QuarkusTransaction.requiringNew().call(() -> sums.batch(() -> {
                 int n = 0;
                 for (ResultInput in : inputs) {
                     service.create(in, source);
                     n++;
                 }
                 return n;
-            });
+            }));
             LOG.infof("Import of %s by %s: %d results created", name,
                     currentUser.user().map(u -> u.username).orElse("?"), created);
         }

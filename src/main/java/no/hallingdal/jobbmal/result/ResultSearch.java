@@ -6,10 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.hallingdal.jobbmal.common.CodedEnum;
-import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Inputs;
 import no.hallingdal.jobbmal.common.NotFoundException;
-import no.hallingdal.jobbmal.common.VersionedCache;
+import no.hallingdal.jobbmal.municipality.FocusArea;
 import no.hallingdal.jobbmal.municipality.Municipality;
 import no.hallingdal.jobbmal.programme.Period;
 import no.hallingdal.jobbmal.programme.Programme;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** Reading results: one result, the filtered and paged list, the approval queue and a project's results. */
 @ApplicationScoped
@@ -36,9 +34,6 @@ public class ResultSearch {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    DataVersion dataVersion;
 
     @Inject
     YearLocks yearLocks;
@@ -61,9 +56,6 @@ public class ResultSearch {
     /** How many results a search has, their sum, and both per kind. */
     private record Totals(long count, BigDecimal sum, List<KindTotal> byKind) {
     }
-
-    /** Counts and sums per filter, cached per data version, so paging costs only the page. */
-    private final VersionedCache<String, Totals> totals = new VersionedCache<>(2000);
 
     /**
      * One page of the results list, with the number and the sum of amounts of the whole filtered set, in all
@@ -121,42 +113,66 @@ public class ResultSearch {
         return view(r, !others.isEmpty(), others, yearLocks.isLocked(r.programmeId, r.resultYear));
     }
 
-    /** How many of the programme's results await approval. */
+    /** How many of the programme's results await approval (from the figures' aggregate, {@link ResultSums}). */
     public long pendingCount(long programmeId) {
-        return totals.get(dataVersion.current(), "pending " + programmeId, () -> new Totals(Result.count(
-                "programmeId = ?1 and status = ?2", programmeId, ResultStatus.PENDING), BigDecimal.ZERO, List.of()))
-                .count();
+        Number n = (Number) em.createNativeQuery("SELECT COALESCE(SUM(result_count), 0) FROM result_sum"
+                + " WHERE programme_id = ?1 AND status = 'PENDING'").setParameter(1, programmeId).getSingleResult();
+        return n.longValue();
+    }
+
+    /**
+     * A search's conditions twice: in JPQL over the results (the page) and in SQL over the figures' aggregate
+     * ({@link ResultSums}: the totals), with their parameters.
+     */
+    private static final class Where {
+        final StringBuilder jpql = new StringBuilder(" where r.programmeId = :programme");
+        final StringBuilder sql = new StringBuilder(" WHERE s.programme_id = :programme");
+        final Map<String, Object> jpqlParams = new HashMap<>();
+        final Map<String, Object> sqlParams = new HashMap<>();
+
+        Where(long programme) {
+            jpqlParams.put("programme", programme);
+            sqlParams.put("programme", programme);
+        }
+
+        /** A condition on both: field = value. */
+        void equal(String field, String column, String name, Object value) {
+            jpql.append(" and r.").append(field).append(" = :").append(name);
+            sql.append(" AND s.").append(column).append(" = :").append(name);
+            jpqlParams.put(name, value);
+            sqlParams.put(name, value instanceof Enum<?> e ? e.name() : value);
+        }
+
+        void none() {
+            jpql.append(" and 1 = 0");
+            sql.append(" AND 1 = 0");
+        }
     }
 
     /** A page of the programme's results matching the filter; 403 when the user may not read the programme. */
     public SearchResult search(Programme programme, ResultFilter f) {
         policy.requireRead(programme);
-        StringBuilder where = new StringBuilder(" where r.programmeId = :programme");
-        Map<String, Object> params = new HashMap<>();
-        params.put("programme", programme.id);
-        periodFilter(where, params, programme, f.period());
+        Where w = new Where(programme.id);
+        periodFilter(w, programme, f.period());
         if (f.project() != null) {
-            where.append(" and r.project.id = :project");
-            params.put("project", f.project());
+            w.equal("project.id", "project_id", "project", f.project());
         }
         String m = Inputs.text(f.municipality());
         if (m != null) {
-            String code = Municipality.findByAnyCode(m).map(x -> x.code).orElse("-");
-            where.append(" and r.municipality.code = :municipality");
-            params.put("municipality", code);
+            w.equal("municipality.code", "municipality_code", "municipality",
+                    Municipality.findByAnyCode(m).map(x -> x.code).orElse("-"));
         }
         String fa = Inputs.text(f.focusArea());
         if (fa != null) {
-            where.append(" and r.focusArea.code = :focusArea");
-            params.put("focusArea", fa);
+            w.equal("focusArea.id", "focus_area_id", "focusArea",
+                    FocusArea.findByCode(programme.id, fa).map(x -> x.id).orElse(-1L));
         }
-        codeFilter(where, params, "kind", ResultKind.class, f.kind());
-        codeFilter(where, params, "status", ResultStatus.class, f.status());
+        codeFilter(w, "kind", ResultKind.class, f.kind());
+        codeFilter(w, "status", ResultStatus.class, f.status());
         if (f.year() != null) {
-            where.append(" and r.resultYear = :year");
-            params.put("year", f.year());
+            w.equal("resultYear", "result_year", "year", f.year());
         }
-        Totals t = totals.get(dataVersion.current(), where + " " + new TreeMap<>(params), () -> totals(where, params));
+        Totals t = totals(w);
         String order = switch (f.sortOrDefault()) {
             case "date-asc" -> " order by r.date asc, r.id asc";
             case "amount-desc" -> " order by r.amount desc, r.id desc";
@@ -165,18 +181,21 @@ public class ResultSearch {
         };
         int size = f.size();
         int page = Math.max(1, f.page());
-        List<Result> rows = rows(where + order, params, (page - 1) * size, size);
+        List<Result> rows = rows(w.jpql + order, w.jpqlParams, (page - 1) * size, size);
         return new SearchResult(views(rows), t.count(), t.sum(), t.byKind(), page, size);
     }
 
-    private Totals totals(CharSequence where, Map<String, Object> params) {
-        var q = em.createQuery("select r.kind, count(r), coalesce(sum(r.amount), 0) from Result r" + where
-                + " group by r.kind", Object[].class);
-        params.forEach(q::setParameter);
+    /** The number and sums of the filtered set per kind, from the figures' aggregate ({@link ResultSums}). */
+    @SuppressWarnings("unchecked")
+    private Totals totals(Where w) {
+        var q = em.createNativeQuery("SELECT s.kind, SUM(s.result_count), SUM(s.amount) FROM result_sum s" + w.sql
+                + " GROUP BY s.kind HAVING SUM(s.result_count) > 0");
+        w.sqlParams.forEach(q::setParameter);
         Map<ResultKind, KindTotal> kinds = new EnumMap<>(ResultKind.class);
-        for (Object[] row : q.getResultList()) {
-            ResultKind kind = (ResultKind) row[0];
-            kinds.put(kind, new KindTotal(kind, ((Number) row[1]).longValue(), (BigDecimal) row[2]));
+        for (Object[] row : (List<Object[]>) q.getResultList()) {
+            ResultKind kind = ResultKind.valueOf((String) row[0]);
+            BigDecimal sum = row[2] instanceof BigDecimal b ? b : new BigDecimal(row[2].toString());
+            kinds.put(kind, new KindTotal(kind, ((Number) row[1]).longValue(), sum));
         }
         long count = kinds.values().stream().mapToLong(KindTotal::count).sum();
         BigDecimal sum = kinds.values().stream().map(KindTotal::sumAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -185,19 +204,20 @@ public class ResultSearch {
 
     /**
      * Results dated in the period with this index (from 1), or outside every period ({@link ResultFilter#OUTSIDE});
-     * all of them when null. An index without a period matches nothing.
+     * all of them when null. An index without a period matches nothing. By date over the results, by period over
+     * the aggregate.
      */
-    private static void periodFilter(StringBuilder where, Map<String, Object> params, Programme programme,
-            String period) {
+    private static void periodFilter(Where w, Programme programme, String period) {
         if (period == null || ResultFilter.ALL.equals(period)) {
             return;
         }
         if (ResultFilter.OUTSIDE.equals(period)) {
             for (int i = 0; i < programme.periods.size(); i++) {
-                where.append(" and r.date not between :os").append(i).append(" and :oe").append(i);
-                params.put("os" + i, programme.periods.get(i).startDate);
-                params.put("oe" + i, programme.periods.get(i).endDate);
+                w.jpql.append(" and r.date not between :os").append(i).append(" and :oe").append(i);
+                w.jpqlParams.put("os" + i, programme.periods.get(i).startDate);
+                w.jpqlParams.put("oe" + i, programme.periods.get(i).endDate);
             }
+            w.sql.append(" AND s.period_id = 0");
             return;
         }
         Optional<Period> p;
@@ -207,27 +227,27 @@ public class ResultSearch {
             p = Optional.empty();
         }
         if (p.isEmpty()) {
-            where.append(" and 1 = 0");
+            w.none();
             return;
         }
-        where.append(" and r.date between :periodStart and :periodEnd");
-        params.put("periodStart", p.get().startDate);
-        params.put("periodEnd", p.get().endDate);
+        w.jpql.append(" and r.date between :periodStart and :periodEnd");
+        w.jpqlParams.put("periodStart", p.get().startDate);
+        w.jpqlParams.put("periodEnd", p.get().endDate);
+        w.sql.append(" AND s.period_id = :periodId");
+        w.sqlParams.put("periodId", p.get().id);
     }
 
     /** Filters on an enum field by its code; an unknown code matches nothing. */
-    private static <E extends Enum<E> & CodedEnum> void codeFilter(StringBuilder where, Map<String, Object> params,
-            String field, Class<E> type, String raw) {
+    private static <E extends Enum<E> & CodedEnum> void codeFilter(Where w, String field, Class<E> type, String raw) {
         String code = Inputs.text(raw);
         if (code == null) {
             return;
         }
         var value = CodedEnum.fromCode(type, code);
         if (value.isPresent()) {
-            where.append(" and r.").append(field).append(" = :").append(field);
-            params.put(field, value.get());
+            w.equal(field, field, field, value.get());
         } else {
-            where.append(" and 1 = 0");
+            w.none();
         }
     }
 

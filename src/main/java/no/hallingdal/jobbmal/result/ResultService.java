@@ -49,6 +49,9 @@ public class ResultService {
     DataVersion dataVersion;
 
     @Inject
+    ResultSums sums;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -110,6 +113,7 @@ public class ResultService {
         r.persist();
         r.flush();
         history.record(r, "created", Inputs.text(in.reason()), source, Map.of(), user);
+        sums.change(null, r);
         dataVersion.bump();
         return saved(r);
     }
@@ -141,6 +145,7 @@ public class ResultService {
         }
         errors.throwIfAny();
         Map<String, Object> before = ResultHistory.snapshot(r);
+        ResultSums.Entry figures = ResultSums.entry(r);
         apply(r, in, v);
         String action = "updated";
         if (r.status == ResultStatus.RETURNED) {
@@ -155,6 +160,7 @@ public class ResultService {
         r.updatedAt = Instant.now(clock);
         r.flush();
         history.record(r, action, reason, null, before, user);
+        sums.change(figures, r);
         dataVersion.bump();
         return saved(r);
     }
@@ -176,11 +182,12 @@ public class ResultService {
         errors.throwIfAny();
         Instant now = Instant.now(clock);
         Map<String, Object> before = ResultHistory.snapshot(r);
+        ResultSums.Entry figures = ResultSums.entry(r);
         r.status = ResultStatus.APPROVED;
         r.statusReason = null;
         r.approvedBy = user;
         r.approvedAt = now;
-        return changeStatus(r, before, "approved", reason, user, now);
+        return changeStatus(r, before, figures, "approved", reason, user, now);
     }
 
     /** Returns a pending result to its lead; {@code version} as for {@link #approve}. */
@@ -191,9 +198,10 @@ public class ResultService {
         pendingForDecision(r, version, "result.conflict.return");
         String reason = requireReason(r, user, reasonText);
         Map<String, Object> before = ResultHistory.snapshot(r);
+        ResultSums.Entry figures = ResultSums.entry(r);
         r.status = ResultStatus.RETURNED;
         r.statusReason = reason;
-        ResultView view = changeStatus(r, before, "returned", reason, user, Instant.now(clock));
+        ResultView view = changeStatus(r, before, figures, "returned", reason, user, Instant.now(clock));
         returnedEvent.fire(new ResultReturned(r.id, reason, r.version, user.id)); // the e-mail to its lead (mail/)
         return view;
     }
@@ -207,9 +215,10 @@ public class ResultService {
         requireVersion(r, version);
         String reason = requireReason(r, user, reasonText);
         Map<String, Object> before = ResultHistory.snapshot(r);
+        ResultSums.Entry figures = ResultSums.entry(r);
         r.status = ResultStatus.WITHDRAWN;
         r.statusReason = reason;
-        return changeStatus(r, before, "withdrawn", reason, user, Instant.now(clock));
+        return changeStatus(r, before, figures, "withdrawn", reason, user, Instant.now(clock));
     }
 
     /** A result to approve or return must be the version the caller saw, and pending. */
@@ -229,12 +238,13 @@ public class ResultService {
         return reason;
     }
 
-    private ResultView changeStatus(Result r, Map<String, Object> before, String action, String reason, User user,
-            Instant now) {
+    private ResultView changeStatus(Result r, Map<String, Object> before, ResultSums.Entry figures, String action,
+            String reason, User user, Instant now) {
         r.updatedBy = user;
         r.updatedAt = now;
         r.flush();
         history.record(r, action, reason, null, before, user);
+        sums.change(figures, r);
         dataVersion.bump();
         return search.view(r);
     }

@@ -75,7 +75,7 @@ class AccessibilityBrowserTest {
                     "/results/" + d.result() + "/edit", "/results/projects/" + d.project(), "/results/import",
                     "/projects", "/projects/" + d.project(), "/projects/new", "/projects/" + d.project() + "/edit",
                     "/reports", "/reports/2023", "/reports/period/1", "/municipalities", "/municipalities/3324", "/export", "/admin",
-                    "/admin/programme", "/admin/approvals", "/admin/years", "/admin/users", "/admin/users/new",
+                    "/admin/programme", "/admin/approvals", "/admin/years", "/admin/figures", "/admin/users", "/admin/users/new",
                     "/admin/users/" + d.leadId(), "/account/password", "/county", "/county/33")) {
                 b.get(path);
             }

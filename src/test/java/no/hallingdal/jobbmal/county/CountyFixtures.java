@@ -123,6 +123,7 @@ final class CountyFixtures implements AutoCloseable {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String sql : List.of(
                     "DELETE FROM result WHERE programme_id IN (:p)",
+                    "DELETE FROM result_sum WHERE programme_id IN (:p)",
                     "DELETE FROM project_municipality WHERE project_id IN (SELECT id FROM project WHERE programme_id IN (:p))",
                     "DELETE FROM project_lead WHERE project_id IN (SELECT id FROM project WHERE programme_id IN (:p))",
                     "DELETE FROM project WHERE programme_id IN (:p)",

@@ -50,5 +50,8 @@ class ResultConcurrencyTest {
                 .createQuery("select count(distinct r.evidence) from Result r where r.project.id = ?1", Long.class)
                 .setParameter(1, project.id).getSingleResult());
         assertEquals(50, distinct);
+        // the figures' aggregate took every parallel registration exactly once
+        long programme = project.programme.id;
+        assertEquals(List.of(), io.quarkus.arc.Arc.container().instance(ResultSums.class).get().differences(programme));
     }
 }

@@ -3,6 +3,7 @@ package no.hallingdal.jobbmal.support;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import no.hallingdal.jobbmal.programme.Programme;
+import no.hallingdal.jobbmal.result.ResultSums;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,11 +18,16 @@ public final class Fixture {
     }
 
     /**
-     * What the services do after every write (common.DataVersion): tells cached figures the data changed.
+     * What the services do after every write: tells cached figures the data changed (common.DataVersion) and
+     * brings the figures' aggregate up to date with results written past the services (result.ResultSums).
      * Call inside the transaction that wrote.
      */
     public static void dataChanged(EntityManager em) {
         em.createNativeQuery("UPDATE data_version SET version_number = version_number + 1 WHERE slot = 0").executeUpdate();
+        ResultSums sums = io.quarkus.arc.Arc.container().instance(ResultSums.class).get();
+        for (Object id : em.createNativeQuery("SELECT id FROM programme").getResultList()) {
+            sums.repair(((Number) id).longValue());
+        }
     }
 
     public long adminId() {
