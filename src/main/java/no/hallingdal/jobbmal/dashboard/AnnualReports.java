@@ -4,7 +4,9 @@ import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.hallingdal.jobbmal.common.DataVersion;
 import no.hallingdal.jobbmal.common.Messages;
+import no.hallingdal.jobbmal.common.VersionedCache;
 import no.hallingdal.jobbmal.common.NotFoundException;
 import no.hallingdal.jobbmal.municipality.ReferenceData;
 import no.hallingdal.jobbmal.programme.Programme;
@@ -45,6 +47,9 @@ public class AnnualReports {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataVersion dataVersion;
 
     /** One result line of the report. */
     public record Line(LocalDate date, String municipality, String kind, BigDecimal amount, String company,
@@ -87,9 +92,21 @@ public class AnnualReports {
         ProgressFilter whole = ProgressFilter.of(programme.id, ProgressFilter.WHOLE);
         DashboardView view = views.view(whole.withYear(year), List.copyOf(programme.municipalities));
         Progress period = progress.progress(ProgressFilter.of(programme.id, periodAt(programme, year)), locale);
+        List<ProjectSection> projects = projectCache.get(dataVersion.current(), new ProjectsKey(programme.id, year, locale),
+                () -> List.copyOf(projects(programme, year, locale)));
         return new Report(programme, year, view, position(period, year), period.goal(),
-                yearLocks.isLocked(programme.id, year), Instant.now(), projects(programme, year, locale));
+                yearLocks.isLocked(programme.id, year), Instant.now(), projects);
     }
+
+    private record ProjectsKey(long programme, int year, Locale locale) {
+    }
+
+    /**
+     * The year's project sections, cached like the figures (docs/architecture.md, "Caching"): 16 readers of a
+     * million-result programme's report answered p50 56 ms without it (docs/benchmarks.md).
+     */
+    private final VersionedCache<ProjectsKey, List<ProjectSection>> projectCache =
+            new VersionedCache<>(ProgressService.CACHE_ENTRIES);
 
     /** The index of the period the year ends in, else of the last period that touches the year. */
     private static int periodAt(Programme programme, int year) {
