@@ -7,7 +7,8 @@
 # kill -9 after 2-4 s, the app is started again on the same ./data, and the script checks that
 #   - every registration that was answered 201 (in any round so far) is there exactly once (CSV export),
 #   - each has its history (GET /api/v1/results/{id}/history has its "created" entry),
-#   - the progress figures equal the sum of what is there (pending new jobs = sum of the pending amounts).
+#   - the progress figures equal the sum of what is there (pending new jobs = sum of the pending amounts), and the
+#     figure check (POST /api/v1/programmes/…/figures/check) finds the figures' aggregate equal to the results.
 # Exits non-zero on the first failed check.
 #
 # Needs: java 17, curl, jq, and the packaged H2 build in target/quarkus-app (packages it unless SKIP_PACKAGE=1).
@@ -119,7 +120,12 @@ for round in $(seq 1 "$ROUNDS"); do
   pending=$(admin "$BASE/api/v1/progress" | jq -r '.pendingNewJobs | . * 10 | round / 10 | tostring') \
     || fail "round $round: GET /api/v1/progress failed"
   [ "$(printf '%.1f' "$pending")" = "$sum" ] || fail "round $round: progress says $pending pending new jobs, the results sum to $sum"
-  ok "round $round: all $acked registrations answered 201 so far are stored once ($stored stored; $(( stored - acked )) more were in flight at a kill), each with its history; pending new jobs $pending = sum of the results"
+  # and the figures' aggregate they are read from equals the results in every key (docs/architecture.md)
+  differences=$(admin -X POST -H 'Content-Type: application/json' -d '{}' \
+    "$BASE/api/v1/programmes/sats-pa-hallingdal/figures/check" | jq -r .differences) \
+    || fail "round $round: the figure check failed"
+  [ "$differences" = "0" ] || fail "round $round: the figure check found $differences keys that differ from the results"
+  ok "round $round: all $acked registrations answered 201 so far are stored once ($stored stored; $(( stored - acked )) more were in flight at a kill), each with its history; pending new jobs $pending = sum of the results; the figure check finds no difference"
 done
 
 stop_app
