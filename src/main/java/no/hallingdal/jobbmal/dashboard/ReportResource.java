@@ -16,6 +16,7 @@ import no.hallingdal.jobbmal.programme.Programme;
 import no.hallingdal.jobbmal.programme.InProgramme;
 import no.hallingdal.jobbmal.programme.ProgrammeScope;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,7 +36,9 @@ public class ReportResource {
 
         static native TemplateInstance index(Page page, Programme programme, List<Integer> years);
 
-        static native TemplateInstance period(Page page, PeriodReports.Report report, DashboardView view);
+        static native TemplateInstance period(Page page, PeriodReports.Report report, DashboardView view, String content);
+
+        static native TemplateInstance periodContent(Page page, PeriodReports.Report report, DashboardView view);
     }
 
     @Inject
@@ -55,6 +58,13 @@ public class ReportResource {
 
     @Inject
     RequestLocale locale;
+
+    @Inject
+    ProgressViews views;
+
+    /** Everything the period report's content shows besides the data. */
+    private record PeriodContentKey(long programme, int index, java.util.Locale locale, java.time.LocalDate today) {
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -79,6 +89,10 @@ public class ReportResource {
     public TemplateInstance period(@PathParam("index") String index) {
         PeriodReports.Report r = periodReports.report(scope.programme(), index, locale.get());
         String title = messages.get(locale.get(), "report.period.title", r.period().name, r.programme().name);
-        return Templates.period(pages.plain("home", title), r, r.view());
+        // the figures, charts and tables: the same for every reader, rendered once per data version (ProgressViews);
+        // the header (when it was produced, preliminary or final) is rendered per request
+        byte[] content = views.fragment(new PeriodContentKey(r.programme().id, r.index(), locale.get(), r.view().progress.today()),
+                () -> Templates.periodContent(pages.shared("home", "report.index.title"), r, r.view()).render());
+        return Templates.period(pages.plain("home", title), r, r.view(), new String(content, StandardCharsets.UTF_8));
     }
 }
