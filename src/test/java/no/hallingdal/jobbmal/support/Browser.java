@@ -120,6 +120,11 @@ public final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Waits until the browser is on a page whose address contains {@code part} (after a form's navigation). */
+    public void waitForUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
+    }
+
     public void waitFor(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
